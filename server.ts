@@ -1,0 +1,152 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+
+import { Lifecycle, ServiceStartError, type Service } from "./app/lifecycle.server";
+import type { AppRuntime } from "./app/runtime.server";
+
+const isDevelopment = process.env.NODE_ENV === "development";
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * The Remix build carries the app's runtime (environment, logger, database) so that this server
+ * and the route handlers share one of each. In development Vite serves the build from source.
+ */
+async function loadApp() {
+  if (!isDevelopment) {
+    const buildUrl = pathToFileURL(path.resolve("build/server/index.js")).href;
+    const build = (await import(buildUrl)) as ServerBuild;
+    return { build, runtime: runtimeOf(build), vite: undefined };
+  }
+
+  const vite = await import("vite").then(({ createServer }) => createServer());
+  const loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  return { build: loadBuild, runtime: runtimeOf(await loadBuild()), vite };
+}
+
+function runtimeOf(build: ServerBuild): AppRuntime {
+  return (build.entry.module as unknown as { runtime: AppRuntime }).runtime;
+}
+
+function requestContext(runtime: AppRuntime) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get("X-Request-Id");
+    const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+    const startedAt = performance.now();
+    res.locals.requestId = requestId;
+    res.locals.log = runtime.logger.child({ requestId });
+    res.setHeader("X-Request-Id", requestId);
+
+    res.on("finish", () => {
+      // The path only: query strings carry session tokens and HMACs.
+      const line = {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - startedAt),
+      };
+      if (req.path === "/healthz") res.locals.log.debug(line, "request");
+      else res.locals.log.info(line, "request");
+    });
+    next();
+  };
+}
+
+function httpService(app: express.Express, runtime: AppRuntime): Service {
+  let server: Server | undefined;
+  return {
+    name: "http",
+    start: () =>
+      new Promise((resolve, reject) => {
+        server = app
+          .listen(runtime.env.PORT, runtime.env.LISTEN_HOST, resolve)
+          .once("error", reject);
+      }),
+    stop: () =>
+      new Promise((resolve, reject) => {
+        if (!server) return resolve();
+        const deadline = setTimeout(() => {
+          runtime.logger.warn("in-flight requests outlived the shutdown deadline; closing them");
+          server?.closeAllConnections();
+        }, runtime.env.SHUTDOWN_TIMEOUT_MS).unref();
+        server.close((error) => {
+          clearTimeout(deadline);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+async function main() {
+  const { build, runtime, vite } = await loadApp();
+  const log = runtime.logger;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requestContext(runtime));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await runtime.checkHealth();
+      res.json({ status: "ok", database: "ok" });
+    } catch (err) {
+      res.locals.log.error({ err }, "health check failed");
+      res.status(503).json({ status: "unavailable", database: "unreachable" });
+    }
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    // File names under /assets carry a content hash, so they never change.
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: runtime.env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ requestId: res.locals.requestId, log: res.locals.log }),
+    }),
+  );
+
+  const lifecycle = new Lifecycle(log);
+  for (const service of runtime.services) lifecycle.register(service);
+  if (vite) lifecycle.register({ name: "vite", start: async () => {}, stop: () => vite.close() });
+  lifecycle.register(httpService(app, runtime));
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const clean = await lifecycle.stopAll();
+    process.exit(clean ? 0 : 1);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+
+  try {
+    await lifecycle.startAll();
+  } catch (error) {
+    const service = error instanceof ServiceStartError ? error.service : "unknown";
+    log.fatal({ service, err: error }, `could not start: service "${service}" failed`);
+    await lifecycle.stopAll();
+    process.exit(1);
+  }
+
+  log.info(
+    { port: runtime.env.PORT, startupMs: Math.round(performance.now()) },
+    "Searchlight SEO is listening",
+  );
+}
+
+await main();
