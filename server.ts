@@ -10,15 +10,18 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { Lifecycle, ServiceStartError, type Service } from "./app/lifecycle.server";
 import type { AppRuntime } from "./app/runtime.server";
 
-const isDevelopment = process.env.NODE_ENV === "development";
+// Development serves the app from source through Vite unless told to serve the last build, as
+// the offline demo does for a fast first page.
+const serveSource =
+  process.env.NODE_ENV === "development" && !process.argv.includes("--serve-build");
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * The Remix build carries the app's runtime (environment, logger, database) so that this server
- * and the route handlers share one of each. In development Vite serves the build from source.
+ * and the route handlers share one of each.
  */
 async function loadApp() {
-  if (!isDevelopment) {
+  if (!serveSource) {
     const buildUrl = pathToFileURL(path.resolve("build/server/index.js")).href;
     const build = (await import(buildUrl)) as ServerBuild;
     return { build, runtime: runtimeOf(build), vite: undefined };
@@ -138,7 +141,7 @@ async function main() {
     await lifecycle.startAll();
   } catch (error) {
     const service = error instanceof ServiceStartError ? error.service : "unknown";
-    log.fatal({ service, err: error }, `could not start: service "${service}" failed`);
+    log.fatal({ name: service, err: error }, `could not start: service "${service}" failed`);
     await lifecycle.stopAll();
     process.exit(1);
   }

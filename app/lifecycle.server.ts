@@ -40,7 +40,7 @@ export class Lifecycle {
         throw new ServiceStartError(service.name, { cause });
       }
       this.started.push(service);
-      this.log.info({ service: service.name, ms: elapsed(startedAt) }, "service started");
+      this.log.info({ name: service.name, ms: elapsed(startedAt) }, "service started");
     }
   }
 
@@ -51,10 +51,10 @@ export class Lifecycle {
       const startedAt = performance.now();
       try {
         await service.stop();
-        this.log.info({ service: service.name, ms: elapsed(startedAt) }, "service stopped");
+        this.log.info({ name: service.name, ms: elapsed(startedAt) }, "service stopped");
       } catch (err) {
         clean = false;
-        this.log.error({ service: service.name, err }, "service failed to stop");
+        this.log.error({ name: service.name, err }, "service failed to stop");
       }
     }
     return clean;

@@ -1,0 +1,21 @@
+import type { AdminApiContext, Session } from "@shopify/shopify-app-remix/server";
+
+import { prisma } from "~/db.server";
+import type { Logger } from "~/observability/logger.server";
+
+export interface AuthenticatedAdmin {
+  admin: AdminApiContext;
+  session: Session;
+}
+
+/**
+ * The context every procedure receives. The request has already been authenticated by the
+ * route, so a session is always present; `shop` is null only when the app holds no row for the
+ * session's shop (for example right after its data was erased), which shopProcedure refuses.
+ */
+export async function createContext({ admin, session }: AuthenticatedAdmin, log: Logger) {
+  const shop = await prisma.shop.findUnique({ where: { domain: session.shop } });
+  return { admin, session, shop, log: log.child({ shop: session.shop }) };
+}
+
+export type Context = Awaited<ReturnType<typeof createContext>>;

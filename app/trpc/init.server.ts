@@ -1,0 +1,54 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError, z } from "zod";
+
+import { AdminApiError } from "~/services/shopify/admin-query.server";
+
+import type { Context } from "./context.server";
+
+function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join(".") : "input"}: ${issue.message}`)
+    .join("; ");
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      message: zodError ? `Invalid input: ${describeZodError(zodError)}` : shape.message,
+      data: {
+        ...shape.data,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        operation: error.cause instanceof AdminApiError ? error.cause.operation : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+
+/** Times every procedure and turns an Admin API failure into a 502 that names the operation. */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const startedAt = performance.now();
+  const result = await next();
+  const ms = Math.round(performance.now() - startedAt);
+  ctx.log.debug({ procedure: path, type, ok: result.ok, ms }, "procedure finished");
+
+  if (!result.ok && result.error.cause instanceof AdminApiError) {
+    throw new TRPCError({
+      code: "BAD_GATEWAY",
+      message: result.error.cause.message,
+      cause: result.error.cause,
+    });
+  }
+  return result;
+});
+
+/** Every shop-facing procedure: the shop is known, installed, and every query is scoped to it. */
+export const shopProcedure = t.procedure.use(observed).use(({ ctx, next }) => {
+  if (!ctx.shop || ctx.shop.uninstalledAt) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "The app is not installed on this shop" });
+  }
+  return next({ ctx: { ...ctx, shop: ctx.shop } });
+});
