@@ -1,0 +1,52 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { E2E_SHOP } from "./global-setup";
+
+/** Collects console errors and uncaught exceptions from the admin page and the app's frame. */
+function watchForErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+function adminUrl() {
+  const url = process.env.E2E_ADMIN_URL;
+  if (!url) throw new Error("E2E_ADMIN_URL is set by the global setup");
+  return url;
+}
+
+test("the merchant sees the dashboard inside the admin and can switch the app's language", async ({
+  page,
+}, testInfo) => {
+  const errors = watchForErrors(page);
+
+  await page.goto(adminUrl());
+  const app = page.frameLocator("iframe[name='app-iframe']");
+
+  await expect(app.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(app.getByRole("heading", { name: E2E_SHOP.name })).toBeVisible();
+  await expect(app.getByText(E2E_SHOP.domain)).toBeVisible();
+  await expect(app.getByText("Free", { exact: true }).first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });
+  await page.screenshot({ path: "tests/artifacts/dashboard.png", fullPage: true });
+
+  const adminNav = page.getByRole("navigation", { name: "App navigation" });
+  await adminNav.getByRole("link", { name: "Settings" }).click();
+  await expect(app.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(page).toHaveURL(/\/apps\/searchlight-seo\/settings/);
+
+  await app.getByLabel("App language").selectOption("fr");
+  await app.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").getByText("Settings saved")).toBeVisible();
+  await expect(app.getByRole("heading", { name: "Paramètres" })).toBeVisible();
+  await expect(adminNav.getByRole("link", { name: "Tableau de bord" })).toBeVisible();
+
+  await adminNav.getByRole("link", { name: "Tableau de bord" }).click();
+  await expect(app.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
+  await expect(app.getByText("Votre boutique")).toBeVisible();
+
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+
+import { startEmulator } from "../../emulator/index";
+import { createTestDatabase, type TestDatabaseProvider } from "../integration/database/databases";
+
+import { freePort, startAppServer, type AppServer } from "./app-server";
+
+export const SHOP_A = { domain: "alpha-outfitters.myshopify.com", name: "Alpha Outfitters" };
+export const SHOP_B = { domain: "bravo-supplies.myshopify.com", name: "Bravo Supplies" };
+
+export interface Stack {
+  app: AppServer;
+  emulatorUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  databaseUrl: string;
+  /** A session token minted by the emulator for the shop, as the admin would hand to the app. */
+  sessionToken(shop: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system as one test needs it: a fresh migrated database, the emulator with two shops,
+ * and the real app server pointed at both. Keys are generated per run.
+ */
+export async function startStack(provider: TestDatabaseProvider): Promise<Stack> {
+  const apiKey = `test-key-${randomBytes(4).toString("hex")}`;
+  const apiSecret = randomBytes(24).toString("hex");
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+
+  const database = await createTestDatabase(provider);
+  const emulator = await startEmulator({
+    port: 0,
+    app: { apiKey, apiSecret, url: appUrl },
+    shops: [
+      { ...SHOP_A, products: 3 },
+      { ...SHOP_B, products: 3 },
+    ],
+  });
+
+  const app = await startAppServer({
+    port,
+    env: {
+      DATABASE_URL: database.url,
+      SHOPIFY_API_KEY: apiKey,
+      SHOPIFY_API_SECRET: apiSecret,
+      SHOPIFY_EMULATOR_URL: emulator.url,
+      APP_BRIDGE_URL: `${emulator.url}/app-bridge.js`,
+    },
+  });
+
+  return {
+    app,
+    emulatorUrl: emulator.url,
+    apiKey,
+    apiSecret,
+    databaseUrl: database.url,
+    async sessionToken(shop) {
+      const response = await fetch(`${emulator.url}/__emulator/session-tokens`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ shop }),
+      });
+      const { token } = (await response.json()) as { token: string };
+      return token;
+    },
+    async stop() {
+      await app.stop();
+      await emulator.close();
+      await database.drop();
+    },
+  };
+}
