@@ -6,6 +6,9 @@ import { createTestDatabase, type TestDatabaseProvider } from "../integration/da
 import { freePort, startAppServer, type AppServer } from "./app-server";
 
 export const SHOP_A = { domain: "alpha-outfitters.myshopify.com", name: "Alpha Outfitters" };
+const DESKTOP_CHROME =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
 export const SHOP_B = { domain: "bravo-supplies.myshopify.com", name: "Bravo Supplies" };
 
 export interface Stack {
@@ -14,6 +17,8 @@ export interface Stack {
   apiKey: string;
   apiSecret: string;
   databaseUrl: string;
+  /** A request to the app as a desktop browser sends it (the app answers bots with 410). */
+  request(path: string, init?: RequestInit): Promise<Response>;
   /** A session token minted by the emulator for the shop, as the admin would hand to the app. */
   sessionToken(shop: string): Promise<string>;
   stop(): Promise<void>;
@@ -56,6 +61,11 @@ export async function startStack(provider: TestDatabaseProvider): Promise<Stack>
     apiKey,
     apiSecret,
     databaseUrl: database.url,
+    request(path, init = {}) {
+      const headers = new Headers(init.headers);
+      headers.set("User-Agent", DESKTOP_CHROME);
+      return fetch(`${app.url}${path}`, { ...init, headers });
+    },
     async sessionToken(shop) {
       const response = await fetch(`${emulator.url}/__emulator/session-tokens`, {
         method: "POST",

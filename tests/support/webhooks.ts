@@ -19,6 +19,7 @@ export function deliverWebhook(options: {
     body,
     headers: {
       "Content-Type": "application/json",
+      "User-Agent": "Shopify-Captain-Hook",
       "X-Shopify-Hmac-Sha256": signature,
       "X-Shopify-Topic": options.topic,
       "X-Shopify-Shop-Domain": options.shop,

@@ -19,7 +19,7 @@ async function journal(stack: Stack, shop: string): Promise<JournalEntry[]> {
 function callTrpc(stack: Stack, path: string, token?: string, init: RequestInit = {}) {
   const headers = new Headers(init.headers);
   if (token) headers.set("Authorization", `Bearer ${token}`);
-  return fetch(`${stack.app.url}/api/trpc/${path}`, { ...init, headers });
+  return stack.request(`/api/trpc/${path}`, { ...init, headers });
 }
 
 describe.each(testDatabaseProviders())("shop.info on %s", (provider) => {
@@ -53,8 +53,15 @@ describe.each(testDatabaseProviders())("shop.info on %s", (provider) => {
     );
   });
 
-  it("answers a request without a session token with 401 and the retry header", async () => {
-    const response = await callTrpc(stack, "shop.info");
+  it("sends a request without a session token to log in, with no shop data", async () => {
+    const response = await callTrpc(stack, "shop.info", undefined, { redirect: "manual" });
+
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toMatch(/^\/auth\/login/);
+  });
+
+  it("answers a malformed bearer token with 401 and the retry header", async () => {
+    const response = await callTrpc(stack, "shop.info", "not-a-session-token");
 
     expect(response.status).toBe(401);
     expect(response.headers.get("X-Shopify-Retry-Invalid-Session-Request")).toBe("1");
