@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["emulator/app-bridge/**/*.js"],
+    files: ["emulator/app-bridge/**/*.js", "emulator/admin-frame/**/*.js"],
     languageOptions: { globals: globals.browser },
   },
 );
