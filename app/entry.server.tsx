@@ -18,18 +18,24 @@ export { runtime } from "~/runtime.server";
 const STREAM_TIMEOUT_MS = 5_000;
 
 /**
- * Shopify's headers forbid framing by anything but the shop's admin; in emulator mode the
- * emulator's own origin hosts the admin frame, so it is added to frame-ancestors.
+ * Shopify's document headers allow framing only by the shop's admin and preload App Bridge from
+ * Shopify's CDN. In emulator mode the admin frame is the emulator's own page and App Bridge is
+ * its stand-in, so both headers point there instead.
  */
-function allowEmulatorFrame(headers: Headers) {
-  const policy = headers.get("Content-Security-Policy");
-  if (!env.SHOPIFY_EMULATOR_URL || !policy) return;
+function adaptHeadersToEmulator(headers: Headers) {
+  if (!env.SHOPIFY_EMULATOR_URL) return;
 
-  const origin = new URL(env.SHOPIFY_EMULATOR_URL).origin;
-  headers.set(
-    "Content-Security-Policy",
-    policy.replace("frame-ancestors", `frame-ancestors ${origin}`),
-  );
+  const policy = headers.get("Content-Security-Policy");
+  if (policy) {
+    const origin = new URL(env.SHOPIFY_EMULATOR_URL).origin;
+    headers.set(
+      "Content-Security-Policy",
+      policy.replace("frame-ancestors", `frame-ancestors ${origin}`),
+    );
+  }
+  if (env.APP_BRIDGE_URL && headers.has("Link")) {
+    headers.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
+  }
 }
 
 export default async function handleRequest(
@@ -40,7 +46,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
-  allowEmulatorFrame(responseHeaders);
+  adaptHeadersToEmulator(responseHeaders);
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {

@@ -4,6 +4,13 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslation } from "~/i18n/i18n-provider";
 import type { AppRouter } from "~/trpc/root.server";
 
+const KNOWN_STATUSES = ["ACTIVE", "PENDING", "CANCELLED", "FROZEN", "EXPIRED", "DECLINED"] as const;
+
+// Shopify's subscription statuses; one added later is shown as Shopify names it.
+function isKnownStatus(status: string): status is (typeof KNOWN_STATUSES)[number] {
+  return (KNOWN_STATUSES as readonly string[]).includes(status);
+}
+
 type AppPlan = inferRouterOutputs<AppRouter>["shop"]["info"]["appPlan"];
 
 export function PlanCard({ plan }: { plan: AppPlan }) {
@@ -26,12 +33,12 @@ export function PlanCard({ plan }: { plan: AppPlan }) {
             {plan.name}
           </Text>
           <Badge tone={plan.status === "ACTIVE" ? "success" : "attention"}>
-            {t("dashboard.plan.status", { status: plan.status })}
+            {isKnownStatus(plan.status) ? t(`dashboard.plan.statuses.${plan.status}`) : plan.status}
           </Badge>
         </InlineStack>
         <Text as="p">
           {isFree
-            ? t("dashboard.plan.free")
+            ? t("dashboard.plan.noCharge")
             : t("dashboard.plan.price", { price: plan.price, interval: plan.intervalLabel })}
         </Text>
         <Text as="p" tone="subdued">

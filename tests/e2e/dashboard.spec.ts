@@ -6,7 +6,7 @@ import { E2E_SHOP } from "./global-setup";
 function watchForErrors(page: Page) {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
@@ -24,12 +24,13 @@ test("the merchant sees the dashboard inside the admin and can switch the app's 
   const errors = watchForErrors(page);
 
   await page.goto(adminUrl());
-  const app = page.frameLocator("iframe[name='app-iframe']");
+  const app = page.frameLocator("iframe[title='Searchlight SEO']");
 
   await expect(app.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(app.getByRole("heading", { name: E2E_SHOP.name })).toBeVisible();
-  await expect(app.getByText(E2E_SHOP.domain)).toBeVisible();
-  await expect(app.getByText("Free", { exact: true }).first()).toBeVisible();
+  await expect(app.getByText(E2E_SHOP.domain).first()).toBeVisible();
+  await expect(app.getByRole("heading", { name: "Your Searchlight plan" })).toBeVisible();
+  await expect(app.getByText("Active", { exact: true })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });
   await page.screenshot({ path: "tests/artifacts/dashboard.png", fullPage: true });
 
@@ -42,11 +43,12 @@ test("the merchant sees the dashboard inside the admin and can switch the app's 
   await app.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").getByText("Settings saved")).toBeVisible();
   await expect(app.getByRole("heading", { name: "Paramètres" })).toBeVisible();
-  await expect(adminNav.getByRole("link", { name: "Tableau de bord" })).toBeVisible();
+  await expect(adminNav.getByRole("link", { name: "Paramètres" })).toBeVisible();
 
-  await adminNav.getByRole("link", { name: "Tableau de bord" }).click();
+  await adminNav.getByRole("link", { name: "Searchlight SEO" }).click();
   await expect(app.getByRole("heading", { name: "Tableau de bord" })).toBeVisible();
-  await expect(app.getByText("Votre boutique")).toBeVisible();
+  await expect(app.getByRole("heading", { name: "Votre forfait Searchlight" })).toBeVisible();
+  await expect(app.getByText("Actif", { exact: true })).toBeVisible();
 
   expect(errors).toEqual([]);
 });

@@ -29,11 +29,11 @@ describe("locale files", () => {
 
 describe("createTranslator", () => {
   it("fills placeholders", () => {
-    expect(createTranslator("en")("dashboard.plan.status", { status: "ACTIVE" })).toBe(
-      "Status: ACTIVE",
+    expect(createTranslator("en")("dashboard.plan.renews", { date: "May 1" })).toBe(
+      "Usage resets on May 1",
     );
-    expect(createTranslator("fr")("dashboard.plan.status", { status: "ACTIVE" })).toBe(
-      "Statut : ACTIVE",
+    expect(createTranslator("fr")("settings.saveError", { message: "réseau" })).toBe(
+      "Impossible d'enregistrer les paramètres : réseau",
     );
   });
 
