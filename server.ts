@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -62,6 +62,7 @@ function requestContext(runtime: AppRuntime) {
 
 function httpService(app: express.Express, runtime: AppRuntime): Service {
   let server: Server | undefined;
+  let draining = false;
   return {
     name: "http",
     start: () =>
@@ -69,10 +70,18 @@ function httpService(app: express.Express, runtime: AppRuntime): Service {
         server = app
           .listen(runtime.env.PORT, runtime.env.LISTEN_HOST, resolve)
           .once("error", reject);
+        // While draining, a keep-alive connection is closed as soon as its last response is
+        // sent, rather than held open until the client's keep-alive timeout.
+        server.on("request", (_req, res: ServerResponse) => {
+          res.once("finish", () => {
+            if (draining) setImmediate(() => server?.closeIdleConnections());
+          });
+        });
       }),
     stop: () =>
       new Promise((resolve, reject) => {
         if (!server) return resolve();
+        draining = true;
         const deadline = setTimeout(() => {
           runtime.logger.warn("in-flight requests outlived the shutdown deadline; closing them");
           server?.closeAllConnections();

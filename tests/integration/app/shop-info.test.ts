@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createDatabase } from "~/database.server";
+
 import { testDatabaseProviders } from "../database/databases";
 import { signSessionToken } from "../../support/session-token";
 import { SHOP_A, SHOP_B, startStack, type Stack } from "../../support/stack";
@@ -129,5 +131,18 @@ describe.each(testDatabaseProviders())("shop.info on %s", (provider) => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ result: { data: { appLanguage: "fr" } } });
+    const db = createDatabase(stack.databaseUrl);
+    try {
+      const languages = await db.shop.findMany({
+        select: { domain: true, appLanguage: true },
+        orderBy: { domain: "asc" },
+      });
+      expect(languages).toEqual([
+        { domain: SHOP_A.domain, appLanguage: "fr" },
+        { domain: SHOP_B.domain, appLanguage: "en" },
+      ]);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
