@@ -34,7 +34,13 @@ function createRootLogger(): Logger {
   };
 
   if (env.NODE_ENV === "development") {
-    return pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true } } });
+    return pino({
+      ...options,
+      transport: {
+        target: "pino-pretty",
+        options: { colorize: true, ignore: "pid,hostname,service,environment" },
+      },
+    });
   }
   return pino(options);
 }

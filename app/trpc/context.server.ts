@@ -3,6 +3,8 @@ import type { AdminApiContext, Session } from "@shopify/shopify-app-remix/server
 import { prisma } from "~/db.server";
 import type { Logger } from "~/observability/logger.server";
 
+import { surfaceShopifyResponses } from "./shopify-response.server";
+
 export interface AuthenticatedAdmin {
   admin: AdminApiContext;
   session: Session;
@@ -15,7 +17,12 @@ export interface AuthenticatedAdmin {
  */
 export async function createContext({ admin, session }: AuthenticatedAdmin, log: Logger) {
   const shop = await prisma.shop.findUnique({ where: { domain: session.shop } });
-  return { admin, session, shop, log: log.child({ shop: session.shop }) };
+  return {
+    admin: surfaceShopifyResponses(admin),
+    session,
+    shop,
+    log: log.child({ shop: session.shop }),
+  };
 }
 
 export type Context = Awaited<ReturnType<typeof createContext>>;

@@ -145,4 +145,18 @@ describe.each(testDatabaseProviders())("shop.info on %s", (provider) => {
       await db.$disconnect();
     }
   });
+
+  it("asks the page to retry when Shopify no longer accepts the stored access token", async () => {
+    const token = await stack.sessionToken(SHOP_A.domain);
+    expect((await callTrpc(stack, "shop.info", token)).status).toBe(200);
+    // The emulator forgets every access token it issued, as Shopify does when one is revoked.
+    await fetch(`${stack.emulatorUrl}/__emulator/reset`, { method: "POST" });
+
+    const refused = await callTrpc(stack, "shop.info", token);
+    const retried = await callTrpc(stack, "shop.info", await stack.sessionToken(SHOP_A.domain));
+
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("X-Shopify-Retry-Invalid-Session-Request")).toBe("1");
+    expect(retried.status).toBe(200);
+  });
 });
