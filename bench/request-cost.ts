@@ -3,7 +3,7 @@
  * the built app against the emulator, 50 connections for 10 s on /healthz (no auth, no upstream)
  * and on tRPC shop.info (session token check, session load, Admin API call, database write).
  *
- *   npm run bench            (needs `npm run build` first)
+ *   npm run bench
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
