@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 
-import { startEmulator } from "../../emulator/index";
+import { startEmulator, type EmulatorOptions } from "../../emulator/index";
 import { createTestDatabase, type TestDatabaseProvider } from "../integration/database/databases";
 
 import { freePort, startAppServer, type AppServer } from "./app-server";
+
+/** The app's handle in the emulated admin's URLs, as in shopify.app.toml. */
+export const APP_HANDLE = "searchlight-seo";
 
 export const SHOP_A = { domain: "alpha-outfitters.myshopify.com", name: "Alpha Outfitters" };
 const DESKTOP_CHROME =
@@ -24,11 +27,20 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+const TWO_SHOPS = [
+  { ...SHOP_A, products: 3 },
+  { ...SHOP_B, products: 3 },
+];
+
 /**
- * The whole system as one test needs it: a fresh migrated database, the emulator with two shops,
- * and the real app server pointed at both. Keys are generated per run.
+ * The whole system as one test needs it: a fresh migrated database, the emulator with its shops
+ * (two small ones unless told otherwise), and the real app server pointed at both. Keys are
+ * generated per run.
  */
-export async function startStack(provider: TestDatabaseProvider): Promise<Stack> {
+export async function startStack(
+  provider: TestDatabaseProvider,
+  options: { shops?: EmulatorOptions["shops"]; env?: Record<string, string> } = {},
+): Promise<Stack> {
   const apiKey = `test-key-${randomBytes(4).toString("hex")}`;
   const apiSecret = randomBytes(24).toString("hex");
   const port = await freePort();
@@ -37,11 +49,8 @@ export async function startStack(provider: TestDatabaseProvider): Promise<Stack>
   const database = await createTestDatabase(provider);
   const emulator = await startEmulator({
     port: 0,
-    app: { apiKey, apiSecret, url: appUrl },
-    shops: [
-      { ...SHOP_A, products: 3 },
-      { ...SHOP_B, products: 3 },
-    ],
+    app: { apiKey, apiSecret, url: appUrl, handle: APP_HANDLE },
+    shops: options.shops ?? TWO_SHOPS,
   });
 
   const app = await startAppServer({
@@ -52,6 +61,7 @@ export async function startStack(provider: TestDatabaseProvider): Promise<Stack>
       SHOPIFY_API_SECRET: apiSecret,
       SHOPIFY_EMULATOR_URL: emulator.url,
       APP_BRIDGE_URL: `${emulator.url}/app-bridge.js`,
+      ...options.env,
     },
   });
 
