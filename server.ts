@@ -1,3 +1,6 @@
+// Sentry first: its tracing hooks into Remix, Express and HTTP as they are loaded (decision 008).
+import "./app/observability/instrument.server";
+
 import { randomUUID } from "node:crypto";
 import type { Server, ServerResponse } from "node:http";
 import path from "node:path";
@@ -8,6 +11,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 
 import { Lifecycle, ServiceStartError, type Service } from "./app/lifecycle.server";
+import type { RequestObservability } from "./app/observability/request.server";
 import type { AppRuntime } from "./app/runtime.server";
 
 // Development serves the app from source through Vite unless told to serve the last build, as
@@ -24,39 +28,71 @@ async function loadApp() {
   if (!serveSource) {
     const buildUrl = pathToFileURL(path.resolve("build/server/index.js")).href;
     const build = (await import(buildUrl)) as ServerBuild;
-    return { build, runtime: runtimeOf(build), vite: undefined };
+    return { build, ...fromBuild(build), routes: () => build.routes, vite: undefined };
   }
 
   const vite = await import("vite").then(({ createServer }) => createServer());
-  const loadBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
-  return { build: loadBuild, runtime: runtimeOf(await loadBuild()), vite };
+  // Remix loads the build on every request in development; the latest one names the routes.
+  let latest: ServerBuild | undefined;
+  const loadBuild = async () => {
+    latest = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+    return latest;
+  };
+  const first = await loadBuild();
+  return { build: loadBuild, ...fromBuild(first), routes: () => (latest ?? first).routes, vite };
 }
 
-function runtimeOf(build: ServerBuild): AppRuntime {
-  return (build.entry.module as unknown as { runtime: AppRuntime }).runtime;
+function fromBuild(build: ServerBuild) {
+  const entry = build.entry.module as unknown as {
+    runtime: AppRuntime;
+    requestObservability: RequestObservability;
+  };
+  return { runtime: entry.runtime, observability: entry.requestObservability };
 }
 
-function requestContext(runtime: AppRuntime) {
+/**
+ * Every request runs in its own context scope: whatever is logged while handling it carries the
+ * request id and route, and the shop once authentication has named it.
+ */
+function requestContext(
+  runtime: AppRuntime,
+  observability: RequestObservability,
+  routes: () => ServerBuild["routes"],
+) {
   return (req: Request, res: Response, next: NextFunction) => {
     const header = req.get("X-Request-Id");
     const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
     const startedAt = performance.now();
+    const route =
+      req.path === "/healthz" ? "healthz" : observability.routeIdFor(routes(), req.path);
+    const scope = observability.createScope({ requestId, route });
     res.locals.requestId = requestId;
-    res.locals.log = runtime.logger.child({ requestId });
     res.setHeader("X-Request-Id", requestId);
 
     res.on("finish", () => {
+      const ms = Math.round(performance.now() - startedAt);
       // The path only: query strings carry session tokens and HMACs.
       const line = {
+        requestId,
         method: req.method,
         path: req.path,
+        route: scope.route,
+        shop: scope.shop,
         status: res.statusCode,
-        ms: Math.round(performance.now() - startedAt),
+        ms,
       };
-      if (req.path === "/healthz") res.locals.log.debug(line, "request");
-      else res.locals.log.info(line, "request");
+      if (req.path === "/healthz") runtime.logger.debug(line, "request");
+      else runtime.logger.info(line, "request");
+      if (scope.route) {
+        observability.recordRequest({
+          method: req.method,
+          route: scope.route,
+          status: res.statusCode,
+          ms,
+        });
+      }
     });
-    next();
+    observability.runInScope(scope, next);
   };
 }
 
@@ -97,18 +133,18 @@ function httpService(app: express.Express, runtime: AppRuntime): Service {
 }
 
 async function main() {
-  const { build, runtime, vite } = await loadApp();
+  const { build, runtime, observability, routes, vite } = await loadApp();
   const log = runtime.logger;
   const app = express();
   app.disable("x-powered-by");
-  app.use(requestContext(runtime));
+  app.use(requestContext(runtime, observability, routes));
 
   app.get("/healthz", async (_req, res) => {
     try {
       await runtime.checkHealth();
       res.json({ status: "ok", database: "ok" });
     } catch (err) {
-      res.locals.log.error({ err }, "health check failed");
+      log.error({ err, component: "http", operation: "healthz" }, "health check failed");
       res.status(503).json({ status: "unavailable", database: "unreachable" });
     }
   });
@@ -126,11 +162,13 @@ async function main() {
     createRequestHandler({
       build,
       mode: runtime.env.NODE_ENV,
-      getLoadContext: (_req, res) => ({ requestId: res.locals.requestId, log: res.locals.log }),
+      getLoadContext: (_req, res) => ({ requestId: res.locals.requestId, log }),
     }),
   );
 
   const lifecycle = new Lifecycle(log);
+  // Registered first so that it stops last, sending what the other services reported.
+  lifecycle.register(observability.sentryService);
   for (const service of runtime.services) lifecycle.register(service);
   if (vite) lifecycle.register({ name: "vite", start: async () => {}, stop: () => vite.close() });
   lifecycle.register(httpService(app, runtime));

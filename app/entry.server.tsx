@@ -7,6 +7,7 @@ import {
   type HandleErrorFunction,
 } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
+import * as Sentry from "@sentry/remix";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
@@ -14,6 +15,7 @@ import { env } from "~/env.server";
 import { addDocumentResponseHeaders } from "~/shopify.server";
 
 export { runtime } from "~/runtime.server";
+export { requestObservability } from "~/observability/request.server";
 
 const STREAM_TIMEOUT_MS = 5_000;
 
@@ -36,6 +38,15 @@ function adaptHeadersToEmulator(headers: Headers) {
   if (env.APP_BRIDGE_URL && headers.has("Link")) {
     headers.set("Link", `<${env.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
   }
+}
+
+/**
+ * Remix renders a loader's or action's error as a stand-in without message or stack. An error
+ * boundary that rethrows it (Shopify's does for anything but a Response) fails the render with
+ * it, but the real error has already gone through handleError and been reported there.
+ */
+function isStandInForReportedError(error: unknown): boolean {
+  return error instanceof Error && error.message === "Unexpected Server Error" && !error.stack;
 }
 
 export default async function handleRequest(
@@ -67,7 +78,14 @@ export default async function handleRequest(
         onShellError: reject,
         onError: (error: unknown) => {
           responseStatusCode = 500;
-          loadContext.log.error({ err: error }, "rendering failed");
+          if (isStandInForReportedError(error)) {
+            loadContext.log.warn({ err: error }, "an error boundary rethrew a reported error");
+            return;
+          }
+          loadContext.log.error(
+            { err: error, component: "remix", operation: "render" },
+            "rendering failed",
+          );
         },
       },
     );
@@ -75,7 +93,18 @@ export default async function handleRequest(
   });
 }
 
-export const handleError: HandleErrorFunction = (error, { request, context }) => {
+/**
+ * A loader, action or render failed. The log line sends the error to Sentry tagged with where it
+ * happened; Sentry's own handler then adds nothing, as it skips an error already sent.
+ */
+export const handleError: HandleErrorFunction = (error, args) => {
+  const { request, context } = args;
   if (request.signal.aborted) return;
-  context.log.error({ err: error }, "request failed");
+  if (isStandInForReportedError(error)) {
+    context.log.warn({ err: error }, "an error boundary rethrew a reported error");
+    return;
+  }
+  const operation = request.method === "GET" || request.method === "HEAD" ? "loader" : "action";
+  context.log.error({ err: error, component: "remix", operation }, "request failed");
+  Sentry.sentryHandleError(error, args);
 };

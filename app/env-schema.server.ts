@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { version as packageVersion } from "../package.json";
+
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 function isLoopbackUrl(value: string): boolean {
@@ -10,6 +12,19 @@ const emulatorUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .refine(isLoopbackUrl, "must point at a loopback address (127.0.0.1, localhost or [::1])")
   .optional();
+
+const TEN_MIB = 10 * 1024 * 1024;
+
+const sampleRate = z.coerce
+  .number()
+  .min(0, "must be a sample rate between 0 and 1")
+  .max(1, "must be a sample rate between 0 and 1");
+
+/** A Sentry DSN names the project's public key and ends with its numeric id. */
+function isSentryDsn(value: string): boolean {
+  const url = new URL(value);
+  return url.username !== "" && /\/\d+$/.test(url.pathname);
+}
 
 const envSchema = z
   .object({
@@ -34,6 +49,24 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     SHOPIFY_EMULATOR_URL: emulatorUrl,
     APP_BRIDGE_URL: emulatorUrl,
+    // Observability. The version logged on every line and given to Sentry as the release.
+    APP_VERSION: z.string().min(1).default(packageVersion),
+    // Errors, traces and metrics go to Sentry only when a DSN is set; without one nothing is sent.
+    SENTRY_DSN: z
+      .url({ protocol: /^https?$/, error: "must be a Sentry DSN: https://<key>@<host>/<project>" })
+      .refine(isSentryDsn, "must be a Sentry DSN: https://<key>@<host>/<project>")
+      .optional(),
+    // Defaults to NODE_ENV; also the `environment` field of every log line.
+    SENTRY_ENVIRONMENT: z.string().min(1).optional(),
+    // Defaults to searchlight-seo@<APP_VERSION>.
+    SENTRY_RELEASE: z.string().min(1).optional(),
+    SENTRY_TRACES_SAMPLE_RATE: sampleRate.default(0.1),
+    SENTRY_PROFILES_SAMPLE_RATE: sampleRate.default(0),
+    // When set, error.log (error and above) and combined.log (every line) are written there too.
+    LOG_DIR: z.string().min(1).optional(),
+    LOG_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(TEN_MIB),
+    // Rotated copies kept of each file besides the one being written.
+    LOG_FILE_COUNT: z.coerce.number().int().min(1).max(100).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

@@ -6,6 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino, type Logger } from "pino";
+import { FaultRules } from "./faults";
 import { Journal } from "./journal";
 import { createEmulatorApp } from "./server";
 import { AccessTokenStore } from "./shopify/access-tokens";
@@ -13,6 +14,11 @@ import { DEFAULT_BUCKET, type BucketConfig } from "./shopify/bucket";
 import { DocumentCache } from "./shopify/graphql/run-query";
 import { adminSchema } from "./shopify/graphql/schema";
 import { isShopDomain, type ShopInput } from "./shopify/shops";
+import {
+  DEFAULT_WEBHOOK_RETRY,
+  WebhookSender,
+  type WebhookRetryPolicy,
+} from "./shopify/webhooks/sender";
 import { resetState, type AppConfig, type EmulatorState } from "./state";
 
 export type EmulatorOptions = {
@@ -32,6 +38,8 @@ export type EmulatorOptions = {
   logger?: Logger;
   /** Milliseconds clock, replaceable in tests. */
   clock?: () => number;
+  /** How product webhooks are retried when the app does not answer 2xx. */
+  webhooks?: Partial<WebhookRetryPolicy>;
 };
 
 export type RunningEmulator = {
@@ -85,16 +93,29 @@ function closeServer(server: Server): Promise<void> {
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const app = appConfig(options.app);
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger ?? pino({ level: "silent" });
+  const journal = new Journal();
+  const webhooks = new WebhookSender(
+    () => ({ appUrl: state.app.url, apiSecret: state.app.apiSecret }),
+    journal,
+    clock,
+    logger,
+    { ...DEFAULT_WEBHOOK_RETRY, ...options.webhooks },
+  );
   const state: EmulatorState = {
-    app: appConfig(options.app),
+    app,
     bucket: options.bucket ?? DEFAULT_BUCKET,
-    clock: options.clock ?? Date.now,
-    logger: options.logger ?? pino({ level: "silent" }),
+    clock,
+    logger,
     baseUrl: "",
     shops: new Map(),
     tokens: new AccessTokenStore(),
-    journal: new Journal(),
+    journal,
     documents: new DocumentCache(),
+    faults: new FaultRules(),
+    webhooks,
     seedShops: options.shops ?? [],
   };
   for (const shop of state.seedShops) {
@@ -108,5 +129,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   resetState(state);
   state.logger.info({ url: state.baseUrl, shops: state.shops.size }, "emulator listening");
 
-  return { url: state.baseUrl, close: () => closeServer(server) };
+  return {
+    url: state.baseUrl,
+    close: () => {
+      webhooks.stop();
+      return closeServer(server);
+    },
+  };
 }

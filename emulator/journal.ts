@@ -2,7 +2,7 @@ import type { RequestHandler, Response } from "express";
 import type { Logger } from "pino";
 
 export type JournalKind =
-  "token-exchange" | "graphql" | "frame" | "app-bridge" | "cdn" | "control" | "other";
+  "token-exchange" | "graphql" | "frame" | "app-bridge" | "cdn" | "control" | "webhook" | "other";
 
 export type JournalCost = { requested: number; actual: number | null };
 
@@ -17,6 +17,11 @@ export type JournalEntry = {
   status: number;
   cost: JournalCost | null;
   durationMs: number;
+  /** The fault injected into this request, if any (see faults.ts). */
+  fault?: string;
+  /** Webhook deliveries: the id Shopify repeats on every retry, and which try this was. */
+  webhookId?: string;
+  attempt?: number;
 };
 
 /** What a route knows about its request beyond method, path and status. */
@@ -25,6 +30,7 @@ export type JournalNote = {
   shop?: string;
   operationName?: string | null;
   cost?: JournalCost;
+  fault?: string;
 };
 
 export type JournalFilter = { shop?: string; kind?: string };
@@ -68,7 +74,10 @@ export function journalMiddleware(
 ): RequestHandler {
   return (req, res, next) => {
     const started = clock();
-    res.on("finish", () => {
+    let recorded = false;
+    const record = () => {
+      if (recorded) return;
+      recorded = true;
       const note = (res.locals.journal ?? {}) as JournalNote;
       const entry = {
         time: new Date(started).toISOString(),
@@ -77,13 +86,17 @@ export function journalMiddleware(
         shop: note.shop ?? null,
         kind: note.kind ?? "other",
         operationName: note.operationName ?? null,
-        status: res.statusCode,
+        status: res.writableFinished ? res.statusCode : 0,
         cost: note.cost ?? null,
         durationMs: clock() - started,
+        ...(note.fault && { fault: note.fault }),
       };
       journal.record(entry);
       logger.debug(entry, "request");
-    });
+    };
+    res.on("finish", record);
+    // A connection reset by a fault never finishes: it is journaled with status 0.
+    res.on("close", record);
     next();
   };
 }

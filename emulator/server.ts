@@ -2,7 +2,9 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { adminFrameRoute } from "./admin-frame/route";
 import { cdnRoute } from "./cdn";
 import { controlRouter } from "./control";
+import { routeFaults } from "./fault-middleware";
 import { journalMiddleware } from "./journal";
+import { sentrySink } from "./sentry/route";
 import { graphqlRoute } from "./shopify/graphql/route";
 import { tokenExchangeRoute } from "./shopify/token-exchange";
 import type { EmulatorState } from "./state";
@@ -49,6 +51,7 @@ export function createEmulatorApp(state: EmulatorState): Express {
     "/shop/:shop/admin/oauth/access_token",
     express.json(),
     express.urlencoded({ extended: false }),
+    routeFaults(state, "token-exchange"),
     tokenExchangeRoute(state),
   );
   app.post(
@@ -60,6 +63,7 @@ export function createEmulatorApp(state: EmulatorState): Express {
 
   app.get("/cdn/:shop/products/:file", cdnRoute);
   app.use("/__emulator", controlRouter(state));
+  app.use(sentrySink(state));
 
   app.use((_req, res) => {
     res.status(404).json({ errors: "Not Found" });

@@ -1,49 +1,26 @@
-import { pino, type Logger, type LoggerOptions } from "pino";
-
 import { env } from "~/env.server";
 
+import { observabilityConfig, secretsOf } from "./config.server";
+import { createLogger, type Logger } from "./create-logger.server";
+import { registerSecrets } from "./scrub";
+import { forwardToSentry } from "./sentry-forward.server";
+
 export type { Logger };
+export { SERVICE_NAME } from "./config.server";
 
-export const SERVICE_NAME = "searchlight-seo";
+const config = observabilityConfig(env);
+registerSecrets(secretsOf(env));
 
-/** Paths whose values are replaced before a line is written, whatever the caller passed. */
-const REDACTED_PATHS = [
-  "accessToken",
-  "*.accessToken",
-  "apiKey",
-  "*.apiKey",
-  "apiSecret",
-  "*.apiSecret",
-  "password",
-  "*.password",
-  "sessionToken",
-  "*.sessionToken",
-  "req.headers.authorization",
-  "req.headers.cookie",
-  "headers.authorization",
-  "headers.cookie",
-];
+/** The one root logger; context scopes add the request's or job's fields to every line. */
+export const logger = createLogger({
+  level: config.log.level,
+  base: { service: config.service, environment: config.environment, release: config.release },
+  pretty: config.log.pretty,
+  files: config.log.files,
+  onErrorLine: forwardToSentry,
+}).logger;
 
-function createRootLogger(): Logger {
-  const options: LoggerOptions = {
-    level: env.LOG_LEVEL,
-    base: { service: SERVICE_NAME, environment: env.NODE_ENV },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-    serializers: { err: pino.stdSerializers.errWithCause, error: pino.stdSerializers.errWithCause },
-  };
-
-  if (env.NODE_ENV === "development") {
-    return pino({
-      ...options,
-      transport: {
-        target: "pino-pretty",
-        options: { colorize: true, ignore: "pid,hostname,service,environment" },
-      },
-    });
-  }
-  return pino(options);
+/** A child logger for a component or a long task, whose fields go on each of its lines. */
+export function withContext(fields: Record<string, unknown>): Logger {
+  return logger.child(fields);
 }
-
-/** The one root logger; everything else logs through children of it. */
-export const logger = createRootLogger();

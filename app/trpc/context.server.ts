@@ -2,6 +2,8 @@ import type { AdminApiContext, Session } from "@shopify/shopify-app-remix/server
 
 import { prisma } from "~/db.server";
 import type { Logger } from "~/observability/logger.server";
+import { identifyShop } from "~/observability/sentry.server";
+import { adminClientForRequest } from "~/services/shopify/client.server";
 
 import { surfaceShopifyResponses } from "./shopify-response.server";
 
@@ -16,9 +18,20 @@ export interface AuthenticatedAdmin {
  * session's shop (for example right after its data was erased), which shopProcedure refuses.
  */
 export async function createContext({ admin, session }: AuthenticatedAdmin, log: Logger) {
-  const shop = await prisma.shop.findUnique({ where: { domain: session.shop } });
+  const shop = await prisma.shop.findUnique({
+    where: { domain: session.shop },
+    include: { activePlan: { select: { planName: true } } },
+  });
+  identifyShop({
+    domain: session.shop,
+    name: shop?.name,
+    email: shop?.email,
+    plan: shop?.activePlan?.planName,
+  });
+  const surfaced = surfaceShopifyResponses(admin);
   return {
-    admin: surfaceShopifyResponses(admin),
+    admin: surfaced,
+    adminClient: adminClientForRequest(surfaced, session.shop, log),
     session,
     shop,
     log: log.child({ shop: session.shop }),

@@ -1,7 +1,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 
-import { AdminApiError } from "~/services/shopify/admin-query.server";
+import { traceProcedure } from "~/observability/trpc.server";
+import { AdminApiError } from "~/services/shopify/errors";
 
 import type { Context } from "./context.server";
 
@@ -46,9 +47,12 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
 });
 
 /** Every shop-facing procedure: the shop is known, installed, and every query is scoped to it. */
-export const shopProcedure = t.procedure.use(observed).use(({ ctx, next }) => {
-  if (!ctx.shop || ctx.shop.uninstalledAt) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "The app is not installed on this shop" });
-  }
-  return next({ ctx: { ...ctx, shop: ctx.shop } });
-});
+export const shopProcedure = t.procedure
+  .use(t.middleware(traceProcedure))
+  .use(observed)
+  .use(({ ctx, next }) => {
+    if (!ctx.shop || ctx.shop.uninstalledAt) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "The app is not installed on this shop" });
+    }
+    return next({ ctx: { ...ctx, shop: ctx.shop } });
+  });

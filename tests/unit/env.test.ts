@@ -97,4 +97,39 @@ describe("emulator settings", () => {
       "APP_BRIDGE_URL is an emulator setting and is refused when NODE_ENV is production",
     ]);
   });
+
+  it("sets up observability with no DSN, no log files and the package's version", () => {
+    const env = parseEnv(VALID);
+
+    expect(env).toMatchObject({
+      APP_VERSION: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      SENTRY_TRACES_SAMPLE_RATE: 0.1,
+      SENTRY_PROFILES_SAMPLE_RATE: 0,
+      LOG_FILE_MAX_BYTES: 10 * 1024 * 1024,
+      LOG_FILE_COUNT: 5,
+    });
+    expect(env.SENTRY_DSN).toBeUndefined();
+    expect(env.LOG_DIR).toBeUndefined();
+  });
+
+  it("accepts a Sentry DSN, a remote one as much as the emulator's", () => {
+    for (const dsn of ["https://abc123@o1.ingest.sentry.io/4242", "http://k@127.0.0.1:4010/1"]) {
+      expect(parseEnv({ ...VALID, SENTRY_DSN: dsn }).SENTRY_DSN).toBe(dsn);
+    }
+  });
+
+  it("names a malformed DSN, sample rate or log file setting", () => {
+    expect(problemsOf({ ...VALID, SENTRY_DSN: "https://o1.ingest.sentry.io/4242" })).toEqual([
+      "SENTRY_DSN must be a Sentry DSN: https://<key>@<host>/<project>",
+    ]);
+    expect(problemsOf({ ...VALID, SENTRY_TRACES_SAMPLE_RATE: "1.5" })).toEqual([
+      "SENTRY_TRACES_SAMPLE_RATE must be a sample rate between 0 and 1",
+    ]);
+    expect(problemsOf({ ...VALID, LOG_FILE_MAX_BYTES: "10" })).toEqual([
+      expect.stringMatching(/^LOG_FILE_MAX_BYTES /),
+    ]);
+    expect(problemsOf({ ...VALID, LOG_FILE_COUNT: "0" })).toEqual([
+      expect.stringMatching(/^LOG_FILE_COUNT /),
+    ]);
+  });
 });
