@@ -4,6 +4,8 @@
  */
 import express, { type Response, type Router } from "express";
 import { z } from "zod";
+import { faultsRouter } from "./control-faults";
+import { shopProductsRouter } from "./control-products";
 import { noteRequest } from "./journal";
 import { mintSessionToken } from "./shopify/session-token";
 import { SHOP_DOMAIN, type ShopRecord } from "./shopify/shops";
@@ -82,6 +84,9 @@ export function controlRouter(state: EmulatorState): Router {
     state.logger.info({ shop: shop.domain, products: shop.products.length }, "shop created");
     res.status(replaced ? 200 : 201).json(shopSummary(state, shop));
   });
+
+  router.use("/faults", faultsRouter(state));
+  router.use("/shops", shopProductsRouter(state));
 
   router.get("/journal", (req, res) => {
     const parsed = journalQuery.safeParse(req.query);

@@ -1,9 +1,11 @@
 import type { Logger } from "pino";
+import type { FaultRules } from "./faults";
 import type { Journal } from "./journal";
 import type { AccessTokenStore } from "./shopify/access-tokens";
 import type { BucketConfig } from "./shopify/bucket";
 import type { DocumentCache } from "./shopify/graphql/run-query";
 import { createShop, type ShopInput, type ShopRecord } from "./shopify/shops";
+import type { WebhookSender } from "./shopify/webhooks/sender";
 
 export type AppConfig = {
   apiKey: string;
@@ -30,6 +32,8 @@ export type EmulatorState = {
   tokens: AccessTokenStore;
   journal: Journal;
   documents: DocumentCache;
+  faults: FaultRules;
+  webhooks: WebhookSender;
   /** Shops created at start and again on every reset. */
   seedShops: ShopInput[];
 };
@@ -41,10 +45,11 @@ export function addShop(state: EmulatorState, input: ShopInput): ShopRecord {
   return shop;
 }
 
-/** Back to the state right after start: seed shops only, no tokens, an empty journal. */
+/** Back to the state right after start: seed shops only, no tokens, faults or journal. */
 export function resetState(state: EmulatorState): void {
   state.shops.clear();
   state.tokens.clear();
   state.journal.clear();
+  state.faults.clear();
   for (const input of state.seedShops) addShop(state, input);
 }

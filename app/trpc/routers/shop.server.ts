@@ -9,7 +9,7 @@ import { router, shopProcedure } from "../init.server";
 export const shopRouter = router({
   /** The shop as the Admin API describes it now, plus the app plan it is on. */
   info: shopProcedure.query(async ({ ctx }) => {
-    const shop = await syncShopInfo(prisma, ctx.admin, ctx.shop.id);
+    const shop = await syncShopInfo(prisma, ctx.adminClient, ctx.shop.id);
 
     return {
       name: shop.name,

@@ -8,6 +8,7 @@ import {
 } from "graphql";
 import { resolvedFieldCost } from "../cost/actual";
 import type { Args, ResolverContext, Resolver, View } from "./resolvers/context";
+import { mutationRoot } from "./resolvers/mutation-root";
 import { queryRoot } from "./resolvers/query-root";
 
 function notEmulated(type: string, field: string): GraphQLError {
@@ -47,8 +48,9 @@ export type ExecuteInput = {
 };
 
 export async function executeAdminOperation(input: ExecuteInput): Promise<ExecutionResult> {
-  // Mutations get an empty root: every one answers "not emulated" until it has a resolver.
-  const rootValue = input.operationType === "query" ? queryRoot(input.context) : {};
+  // Mutations without a resolver answer "not emulated", like any other missing field.
+  const rootValue =
+    input.operationType === "mutation" ? mutationRoot(input.context) : queryRoot(input.context);
   return execute({
     schema: input.schema,
     document: input.document,

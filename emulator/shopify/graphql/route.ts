@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Request, RequestHandler } from "express";
+import { describeFault, pause } from "../../faults";
 import { asyncRoute, isRecord } from "../../http";
 import { noteRequest } from "../../journal";
 import type { EmulatorState } from "../../state";
-import { runAdminQuery, type GraphqlRequest } from "./run-query";
+import { productPayload, productDeletePayload } from "../webhooks/payloads";
+import type { ProductEvent } from "./resolvers/context";
+import { operationNameOf, runAdminQuery, type GraphqlRequest } from "./run-query";
 import { ADMIN_API_VERSION, adminSchema } from "./schema";
 
 const INVALID_TOKEN =
@@ -37,6 +40,22 @@ function readGraphqlRequest(req: Request): GraphqlRequest | undefined {
   };
 }
 
+const STATUS_TEXT: Record<number, string> = {
+  429: "Exceeded the rate limit. Reduce request rates to resume uninterrupted service.",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+export function sendProductWebhook(state: EmulatorState, shop: string, event: ProductEvent) {
+  const payload =
+    event.topic === "products/delete"
+      ? productDeletePayload(event.product)
+      : productPayload(event.product, state.baseUrl);
+  state.webhooks.send(shop, event.topic, payload);
+}
+
 /** POST /shop/:shop/admin/api/:version/graphql.json */
 export function graphqlRoute(state: EmulatorState): RequestHandler {
   return asyncRoute(async (req, res) => {
@@ -64,6 +83,26 @@ export function graphqlRoute(state: EmulatorState): RequestHandler {
       return;
     }
 
+    const operationName = operationNameOf(adminSchema(), state.documents, request);
+    const { latencyMs, fault } = state.faults.draw({
+      route: "graphql",
+      shop: domain,
+      operationName,
+    });
+    noteRequest(res, { operationName, ...(fault && { fault: describeFault(fault) }) });
+    await pause(latencyMs);
+    if (fault?.kind === "status") {
+      if (fault.retryAfterSeconds !== undefined) {
+        res.set("Retry-After", String(fault.retryAfterSeconds));
+      }
+      res.status(fault.status).json({ errors: STATUS_TEXT[fault.status] ?? "Error" });
+      return;
+    }
+    if (fault?.kind === "reset" && fault.timing === "before") {
+      req.socket.resetAndDestroy();
+      return;
+    }
+
     const result = await runAdminQuery({
       schema: adminSchema(),
       documents: state.documents,
@@ -72,11 +111,17 @@ export function graphqlRoute(state: EmulatorState): RequestHandler {
       request,
       baseUrl: state.baseUrl,
       clock: state.clock,
+      forceThrottle: fault?.kind === "throttle",
+      emit: (event) => sendProductWebhook(state, domain, event),
     });
     noteRequest(res, {
       operationName: result.operationName,
       ...(result.cost && { cost: result.cost }),
     });
+    if (fault?.kind === "reset") {
+      req.socket.resetAndDestroy();
+      return;
+    }
     res.status(200).json(result.body);
   });
 }

@@ -11,7 +11,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import type { AccessGrant } from "../access-tokens";
-import { refund, take, throttleStatus } from "../bucket";
+import { refund, restore, take, throttleStatus } from "../bucket";
 import { requestedQueryCost } from "../cost/requested";
 import { MAX_QUERY_COST } from "../cost/rules";
 import type { ShopRecord } from "../shops";
@@ -23,7 +23,7 @@ import {
   type ShopifyError,
 } from "./errors";
 import { executeAdminOperation } from "./execute";
-import type { ResolverContext } from "./resolvers/context";
+import type { ProductEvent, ResolverContext } from "./resolvers/context";
 
 export type GraphqlRequest = {
   query: string;
@@ -39,6 +39,9 @@ export type RunInput = {
   request: GraphqlRequest;
   baseUrl: string;
   clock: () => number;
+  /** Answer THROTTLED whatever the bucket holds (a fault injected for tests). */
+  forceThrottle?: boolean;
+  emit?: (event: ProductEvent) => void;
 };
 
 export type RunResult = {
@@ -79,6 +82,17 @@ function parseAndValidate(schema: GraphQLSchema, query: string): Checked {
   return { document, errors };
 }
 
+/** The name of the operation a request will run, known before it runs (for faults). */
+export function operationNameOf(
+  schema: GraphQLSchema,
+  documents: DocumentCache,
+  request: GraphqlRequest,
+): string | null {
+  if (request.operationName) return request.operationName;
+  const { document } = documents.check(schema, request.query);
+  return (document && getOperationAST(document)?.name?.value) ?? null;
+}
+
 export async function runAdminQuery(input: RunInput): Promise<RunResult> {
   const { schema, shop, request, clock } = input;
 
@@ -103,7 +117,9 @@ export async function runAdminQuery(input: RunInput): Promise<RunResult> {
     return { body, operationName, cost: { requested, actual: null } };
   }
 
-  const taken = take(shop.bucket, shop.bucketConfig, requested, clock());
+  const taken = input.forceThrottle
+    ? { granted: false, bucket: restore(shop.bucket, shop.bucketConfig, clock()) }
+    : take(shop.bucket, shop.bucketConfig, requested, clock());
   shop.bucket = taken.bucket;
   if (!taken.granted) {
     const body = { errors: [throttledError()], extensions: { cost: costReport(null) } };
@@ -117,6 +133,7 @@ export async function runAdminQuery(input: RunInput): Promise<RunResult> {
     now: clock(),
     actualCost: 0,
     searchReports: [],
+    emit: input.emit ?? (() => undefined),
   };
   const result = await executeAdminOperation({
     schema,
