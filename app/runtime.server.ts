@@ -2,6 +2,8 @@ import { checkDatabase, disconnectDatabase, prisma } from "~/db.server";
 import { env } from "~/env.server";
 import type { Service } from "~/lifecycle.server";
 import { logger } from "~/observability/logger.server";
+import { catalogSyncService } from "~/services/catalog/sync-registry.server";
+import { bulkRunService } from "~/services/seo/bulk/bulk-runner.server";
 
 const database: Service = {
   name: "database",
@@ -16,7 +18,7 @@ const database: Service = {
 export const runtime = {
   env,
   logger,
-  services: [database],
+  services: [database, catalogSyncService, bulkRunService],
   checkHealth: () => checkDatabase(prisma),
 };
 

@@ -10,6 +10,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { logger } from "~/observability/logger.server";
+import { syncCatalogAfterInstall } from "~/services/catalog/catalog-sync.server";
 import { recordInstallation } from "~/services/shop/installation.server";
 import { routeShopifyRequestsTo } from "~/services/shopify/emulator-seam.server";
 
@@ -42,6 +43,7 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session }) => {
       await recordInstallation(prisma, session.shop);
+      await syncCatalogAfterInstall(prisma, session.shop);
     },
   },
 });

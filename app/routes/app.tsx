@@ -11,6 +11,7 @@ import { prisma } from "~/db.server";
 import { env } from "~/env.server";
 import { I18nProvider, useTranslation } from "~/i18n/i18n-provider";
 import { resolveLocale } from "~/i18n/locales";
+import { identifyShop } from "~/observability/sentry.server";
 import { authenticate } from "~/shopify.server";
 import { TrpcProvider } from "~/trpc/react";
 
@@ -20,16 +21,29 @@ const POLARIS_TRANSLATIONS = { en: polarisEnglish, fr: polarisFrench };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
+  identifyShop({ domain: session.shop });
 
   const shop = await prisma.shop.findUnique({
     where: { domain: session.shop },
-    select: { appLanguage: true },
+    select: {
+      appLanguage: true,
+      name: true,
+      email: true,
+      activePlan: { select: { planName: true } },
+    },
+  });
+  const shopUser = identifyShop({
+    domain: session.shop,
+    name: shop?.name,
+    email: shop?.email,
+    plan: shop?.activePlan?.planName,
   });
 
   return {
     apiKey: env.SHOPIFY_API_KEY,
     appBridgeUrl: env.APP_BRIDGE_URL ?? null,
     locale: resolveLocale(shop?.appLanguage),
+    shopUser,
   };
 }
 
@@ -40,6 +54,8 @@ function Navigation() {
       <Link to="/app" rel="home">
         {t("nav.dashboard")}
       </Link>
+      <Link to="/app/products">{t("nav.products")}</Link>
+      <Link to="/app/templates">{t("nav.templates")}</Link>
       <Link to="/app/settings">{t("nav.settings")}</Link>
     </NavMenu>
   );

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { generateProducts, type ProductRecord } from "../fixtures/products";
 import { hashSeed } from "../fixtures/prng";
 import { fullBucket, type Bucket, type BucketConfig } from "./bucket";
+import type { MetafieldRecord } from "./catalog/metafields";
 
 export type ShopPlan = {
   displayName: string;
@@ -36,6 +37,20 @@ export type ShopRecord = {
   sortedProducts: Map<string, ProductRecord[]>;
   bucketConfig: BucketConfig;
   bucket: Bucket;
+  /** Metafields by product id. */
+  metafields: Map<number, MetafieldRecord[]>;
+  counters: { nextProductId: number; nextMetafieldId: number };
+  stats: ShopStats;
+};
+
+/** What the app changed, so tests can prove for instance that each product changed once. */
+export type ShopStats = {
+  /** Applied productUpdate calls by product id. */
+  productUpdates: Map<number, number>;
+  /** Products created through productCreate. */
+  productCreates: number;
+  /** Metafield values written by product id. */
+  metafieldWrites: Map<number, number>;
 };
 
 export type ShopInput = {
@@ -101,5 +116,8 @@ export function createShop(
     sortedProducts: new Map(),
     bucketConfig,
     bucket: fullBucket(bucketConfig, defaults.now),
+    metafields: new Map(),
+    counters: { nextProductId: products.length + 1, nextMetafieldId: 1 },
+    stats: { productUpdates: new Map(), productCreates: 0, metafieldWrites: new Map() },
   };
 }

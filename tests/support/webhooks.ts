@@ -9,6 +9,8 @@ export function deliverWebhook(options: {
   secret: string;
   payload: unknown;
   signature?: string;
+  /** Fixed to send the same delivery twice, as Shopify does when it retries. */
+  webhookId?: string;
 }) {
   const body = JSON.stringify(options.payload);
   const signature =
@@ -24,7 +26,7 @@ export function deliverWebhook(options: {
       "X-Shopify-Topic": options.topic,
       "X-Shopify-Shop-Domain": options.shop,
       "X-Shopify-API-Version": "2026-10",
-      "X-Shopify-Webhook-Id": randomUUID(),
+      "X-Shopify-Webhook-Id": options.webhookId ?? randomUUID(),
       "X-Shopify-Triggered-At": new Date().toISOString(),
     },
   });

@@ -6,9 +6,14 @@ import type { Database } from "~/db.server";
  * Each area that stores shop data without a relation to Shop adds its deletion to this list.
  */
 export async function eraseShopData(db: Database, domain: string) {
-  const [sessions, shops] = await db.$transaction([
+  const [sessions, webhookDeliveries, shops] = await db.$transaction([
     db.session.deleteMany({ where: { shop: domain } }),
+    db.webhookDelivery.deleteMany({ where: { shopDomain: domain } }),
     db.shop.deleteMany({ where: { domain } }),
   ]);
-  return { sessions: sessions.count, shops: shops.count };
+  return {
+    sessions: sessions.count,
+    webhookDeliveries: webhookDeliveries.count,
+    shops: shops.count,
+  };
 }

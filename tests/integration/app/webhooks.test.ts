@@ -29,6 +29,61 @@ const subscriptions = appToml
     [...topics, ...compliance_topics].map((topic) => ({ topic, uri })),
   );
 
+const PRODUCT_IMAGE = {
+  id: 101,
+  product_id: 1,
+  position: 1,
+  alt: null,
+  width: 1200,
+  height: 1200,
+  src: "https://cdn.shopify.com/s/files/1/0000/0001/products/waxed-canvas-tote-1.jpg",
+  variant_ids: [],
+  admin_graphql_api_id: "gid://shopify/ProductImage/101",
+};
+
+// The REST representation Shopify sends for product topics, trimmed to one variant and image.
+const PRODUCT_PAYLOAD = {
+  admin_graphql_api_id: "gid://shopify/Product/1",
+  body_html: "<p>Our <strong>waxed canvas tote</strong> is built for daily use.</p>",
+  created_at: "2025-01-06T04:37:00-05:00",
+  handle: "waxed-canvas-tote",
+  id: 1,
+  product_type: "Bags",
+  published_at: "2025-01-06T05:37:00-05:00",
+  template_suffix: null,
+  title: "Waxed Canvas Tote",
+  updated_at: "2026-11-30T12:00:00-05:00",
+  vendor: "Harbor Goods",
+  status: "active",
+  published_scope: "global",
+  tags: "canvas, gift",
+  variants: [
+    {
+      admin_graphql_api_id: "gid://shopify/ProductVariant/101",
+      id: 101,
+      product_id: 1,
+      title: "Default Title",
+      price: "48.00",
+      sku: "WAXEDCANVA-1-1",
+      position: 1,
+      inventory_policy: "deny",
+      compare_at_price: null,
+      option1: "Default Title",
+      taxable: true,
+      barcode: null,
+      created_at: "2025-01-06T04:37:00-05:00",
+      updated_at: "2026-11-30T12:00:00-05:00",
+    },
+  ],
+  options: [{ id: 11, product_id: 1, name: "Title", position: 1, values: ["Default Title"] }],
+  images: [PRODUCT_IMAGE],
+  image: PRODUCT_IMAGE,
+  media: [],
+  variant_gids: [{ admin_graphql_api_id: "gid://shopify/ProductVariant/101" }],
+  has_variants_that_requires_components: false,
+  category: null,
+};
+
 const PAYLOADS: Record<string, unknown> = {
   "app/uninstalled": { id: 1, domain: SHOP_A.domain },
   "app/scopes_update": { id: 1, previous: ["read_products"], current: ["read_products"] },
@@ -39,6 +94,9 @@ const PAYLOADS: Record<string, unknown> = {
   },
   "customers/redact": { shop_domain: SHOP_A.domain, customer: { id: 1 }, orders_to_redact: [] },
   "shop/redact": { shop_id: 1, shop_domain: SHOP_A.domain },
+  "products/create": PRODUCT_PAYLOAD,
+  "products/update": PRODUCT_PAYLOAD,
+  "products/delete": { id: 1 },
 };
 
 async function install(stack: Stack, shop: string) {
@@ -58,12 +116,15 @@ async function rowsFor(db: Database, domain: string) {
   };
 }
 
-it("subscribes to the lifecycle and compliance topics on API 2026-10", () => {
+it("subscribes to the lifecycle, compliance and product topics on API 2026-10", () => {
   expect(subscriptions.map(({ topic }) => topic).sort()).toEqual([
     "app/scopes_update",
     "app/uninstalled",
     "customers/data_request",
     "customers/redact",
+    "products/create",
+    "products/delete",
+    "products/update",
     "shop/redact",
   ]);
 });

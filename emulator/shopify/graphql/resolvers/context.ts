@@ -1,3 +1,4 @@
+import type { ProductRecord } from "../../../fixtures/products";
 import type { AccessGrant } from "../../access-tokens";
 import type { ShopRecord } from "../../shops";
 import type { SearchWarning } from "../product-search";
@@ -18,6 +19,13 @@ export type ResolverContext = {
   now: number;
   actualCost: number;
   searchReports: SearchReport[];
+  /** Tells the outside world (webhooks) that a product changed. */
+  emit(event: ProductEvent): void;
+};
+
+export type ProductEvent = {
+  topic: "products/create" | "products/update" | "products/delete";
+  product: ProductRecord;
 };
 
 export type Args = Record<string, unknown>;

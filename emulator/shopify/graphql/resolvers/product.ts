@@ -2,6 +2,7 @@ import type { ImageRecord, ProductRecord, VariantRecord } from "../../../fixture
 import { encodeCursor, paginateList, type PageArgs } from "../connection";
 import type { Args, ResolverContext, View } from "./context";
 import { gid } from "./global-id";
+import { productMetafieldFields } from "./metafield";
 
 function plainText(html: string): string {
   return html
@@ -101,8 +102,10 @@ export function productView(context: ResolverContext, product: ProductRecord): V
   const [firstImage] = product.images;
   const onlyDefault =
     product.variants.length === 1 && product.variants[0]?.title === "Default Title";
+  const self = (): View => productView(context, product);
 
   return {
+    ...productMetafieldFields(context, product, self),
     __typename: "Product",
     id: gid("Product", product.id),
     legacyResourceId: String(product.id),

@@ -1,0 +1,127 @@
+import type { Database } from "~/db.server";
+import type { Logger } from "~/observability/logger.server";
+import type { AdminClient } from "~/services/shopify/client.server";
+import type { OperationData } from "~/services/shopify/operation";
+import { PRODUCTS_PAGE, PRODUCTS_PAGE_SIZE } from "~/services/shopify/operations/products-page";
+
+import { auditCatalog } from "./audit-catalog.server";
+import { PRODUCTS_COUNT } from "./products-count-operation";
+import { removeProducts, saveProducts } from "./save-products.server";
+import { writeCatalog } from "./write-catalog.server";
+
+type ProductsPage = OperationData<typeof PRODUCTS_PAGE>;
+
+export interface SyncRun {
+  db: Database;
+  shopId: string;
+  startedAt: Date;
+  signal: AbortSignal;
+  log: Logger;
+  client: () => Promise<AdminClient>;
+}
+
+async function countProducts(client: AdminClient, { signal, log }: SyncRun) {
+  try {
+    return await client.execute(PRODUCTS_COUNT, {}, { signal });
+  } catch (err) {
+    if (signal.aborted) throw err;
+    log.warn({ err }, "product count unavailable; the sync runs without a total");
+    return null;
+  }
+}
+
+/** Reads the whole catalog page by page into the mirror, then drops what Shopify no longer has. */
+async function syncCatalog(run: SyncRun) {
+  const { db, shopId, startedAt, signal } = run;
+  const record = (data: { total?: number | null; processed?: number }) =>
+    db.catalogSync.updateMany({ where: { shopId }, data: { ...data, heartbeatAt: new Date() } });
+  const client = await run.client();
+
+  await record({ total: await countProducts(client, run) });
+
+  let processed = 0;
+  let after: string | null = null;
+  for (;;) {
+    const { products }: ProductsPage = await client.execute(
+      PRODUCTS_PAGE,
+      { first: PRODUCTS_PAGE_SIZE, after },
+      { signal },
+    );
+    await writeCatalog(db, shopId, (tx) => saveProducts(tx, shopId, products.nodes, startedAt));
+    processed += products.nodes.length;
+    await record({ processed });
+
+    after = products.pageInfo.endCursor;
+    if (!products.pageInfo.hasNextPage || !after) break;
+    signal.throwIfAborted();
+  }
+
+  const { change } = await writeCatalog(db, shopId, (tx) =>
+    removeProducts(tx, shopId, { notSeenSince: startedAt }),
+  );
+  // The whole catalog once more: picks up any race between this run and webhooks, and changes
+  // to the audit rules since the last sync.
+  const audit = await auditCatalog(db, shopId, "all");
+  return { processed, removed: change.removed, audit };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Response) return `Shopify answered HTTP ${err.status}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Why a sync stopped. Being stopped by a shutdown, an uninstall or the shop's erasure is part
+ * of the app's life; anything else is a failure worth an error log.
+ */
+async function stopReason(run: SyncRun, err: unknown) {
+  if (run.signal.aborted) {
+    return { status: "cancelled", error: describe(run.signal.reason), expected: true };
+  }
+  const shop = await run.db.shop
+    .findUnique({ where: { id: run.shopId }, select: { uninstalledAt: true } })
+    .catch(() => undefined);
+  if (shop === null) return { status: "cancelled", error: "the shop was erased", expected: true };
+  if (shop?.uninstalledAt) {
+    return { status: "cancelled", error: "the app was uninstalled", expected: true };
+  }
+  return { status: "failed", error: describe(err), expected: false };
+}
+
+/** Runs a claimed sync to its end and records the outcome; never rejects. */
+export async function runSync(run: SyncRun): Promise<void> {
+  const { db, shopId, log } = run;
+  try {
+    const result = await syncCatalog(run);
+    const finishedAt = new Date();
+    await db.catalogSync.updateMany({
+      where: { shopId },
+      data: {
+        status: "completed",
+        processed: result.processed,
+        total: result.processed,
+        finishedAt,
+        heartbeatAt: finishedAt,
+        lastCompletedAt: finishedAt,
+      },
+    });
+    log.info(
+      {
+        products: result.processed,
+        removed: result.removed,
+        issuesAdded: result.audit.issuesAdded,
+        issuesResolved: result.audit.issuesResolved,
+        ms: finishedAt.getTime() - run.startedAt.getTime(),
+      },
+      "catalog sync finished",
+    );
+  } catch (err) {
+    const { status, error, expected } = await stopReason(run, err);
+    const now = new Date();
+    await db.catalogSync
+      .updateMany({ where: { shopId }, data: { status, error, finishedAt: now, heartbeatAt: now } })
+      .catch((recordErr: unknown) => log.warn({ err: recordErr }, "sync outcome not recorded"));
+    if (expected) log.info({ reason: error }, "catalog sync stopped");
+    else log.error({ err }, "catalog sync failed");
+  }
+}

@@ -1,0 +1,44 @@
+import type { Database } from "~/db.server";
+import type { Logger } from "~/observability/logger.server";
+import type { AdminClient } from "~/services/shopify/client.server";
+
+import { recordSeoChanges, type SeoChange } from "../mirror/record-seo-change.server";
+
+export type UpdatedProduct = {
+  updatedAt: string;
+  seo: { title: string | null; description: string | null };
+};
+
+export interface BatchContext {
+  db: Database;
+  client: AdminClient;
+  log: Logger;
+  signal: AbortSignal;
+  shopId: string;
+  concurrency: number;
+  /** True once the run was asked to stop: items not yet sent are left as they are. */
+  stopRequested: () => boolean;
+}
+
+/** An update could not be confirmed either way; the worker waits and checks the items again. */
+export class UncertainBatchError extends Error {
+  constructor(
+    readonly count: number,
+    options: { cause: unknown },
+  ) {
+    super(`${count} update(s) got no usable answer from Shopify`, options);
+    this.name = "UncertainBatchError";
+  }
+}
+
+/**
+ * The catalog mirror follows the change; if that fails the run goes on, as the product's
+ * update webhook or the next sync brings the mirror in line.
+ */
+export async function mirrorChange(context: BatchContext, change: SeoChange): Promise<void> {
+  try {
+    await recordSeoChanges(context.db, context.shopId, [change]);
+  } catch (err) {
+    context.log.warn({ err, resourceId: change.resourceId }, "catalog mirror not updated");
+  }
+}

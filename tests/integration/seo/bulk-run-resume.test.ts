@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createDatabase } from "~/database.server";
+
+import { testDatabaseProviders } from "../database/databases";
+import { startAppServer, type AppServer } from "../../support/app-server";
+import { SHOP_A, startStack, type Stack } from "../../support/stack";
+
+import {
+  addFault,
+  emulatedProduct,
+  install,
+  productGid,
+  productUpdateCounts,
+  trpcFor,
+  waitForRun,
+} from "./seo-support";
+
+const PRODUCTS = 60;
+
+describe.each(testDatabaseProviders())("a bulk run killed mid-way on %s", (provider) => {
+  let stack: Stack;
+  let replacement: AppServer | undefined;
+
+  beforeAll(async () => {
+    stack = await startStack(provider, { shops: [{ ...SHOP_A, products: PRODUCTS }] });
+    await install(trpcFor(stack, SHOP_A.domain));
+  });
+
+  afterAll(async () => {
+    await replacement?.stop();
+    await stack?.stop();
+  });
+
+  it("resumes from its checkpoint after a restart and updates every product exactly once", async () => {
+    const alpha = trpcFor(stack, SHOP_A.domain);
+    // Slow updates, so the kill lands with updates in flight and others still to send.
+    await addFault(stack, {
+      kind: "latency",
+      shop: SHOP_A.domain,
+      operationName: "ProductSeoUpdate",
+      latencyMs: 200,
+    });
+    const productIds = Array.from({ length: PRODUCTS }, (_, index) => productGid(index + 1));
+    const started = await alpha.mutate<{ runId: string }>("seo.bulkRuns.start", {
+      titleTemplate: "{product_title} | Resumed",
+      scope: "selection",
+      productIds,
+    });
+    expect(started.error).toBeNull();
+    const { runId } = started.data;
+
+    await waitForRun(alpha, runId, (run) => run.processed >= 10);
+    await stack.app.stop("SIGKILL");
+
+    const db = createDatabase(stack.databaseUrl);
+    try {
+      const left = await db.bulkRunItem.count({ where: { runId, status: "pending" } });
+      const run = await db.bulkRun.findUniqueOrThrow({ where: { id: runId } });
+      expect(run.status).toBe("running");
+      expect(left).toBeGreaterThan(0);
+    } finally {
+      await db.$disconnect();
+    }
+
+    replacement = await startAppServer({
+      port: Number(new URL(stack.app.url).port),
+      env: {
+        DATABASE_URL: stack.databaseUrl,
+        SHOPIFY_API_KEY: stack.apiKey,
+        SHOPIFY_API_SECRET: stack.apiSecret,
+        SHOPIFY_EMULATOR_URL: stack.emulatorUrl,
+        APP_BRIDGE_URL: `${stack.emulatorUrl}/app-bridge.js`,
+      },
+    });
+    const finished = await waitForRun(alpha, runId, (run) => run.status === "completed", 60_000);
+
+    expect(finished).toMatchObject({
+      total: PRODUCTS,
+      processed: PRODUCTS,
+      succeeded: PRODUCTS,
+      skipped: 0,
+      failed: 0,
+      checkpoint: PRODUCTS - 1,
+    });
+    const counts = await productUpdateCounts(stack, SHOP_A.domain);
+    expect(productIds.filter((id) => counts[id] !== 1)).toEqual([]);
+    const last = await emulatedProduct(stack, SHOP_A.domain, PRODUCTS);
+    expect(last.seo.title).toBe(`${last.title} | Resumed`);
+    expect(replacement.logs).toContainEqual(
+      expect.objectContaining({ msg: "bulk run worker started", resumed: 1 }),
+    );
+  });
+});

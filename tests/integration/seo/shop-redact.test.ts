@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createDatabase, type Database } from "~/database.server";
+
+import { testDatabaseProviders } from "../database/databases";
+import { SHOP_A, SHOP_B, startStack, type Stack } from "../../support/stack";
+import { deliverWebhook } from "../../support/webhooks";
+
+import { install, productGid, trpcFor, waitForRun } from "./seo-support";
+
+async function templatesAndRuns(db: Database, domain: string) {
+  const where = { shop: { domain } };
+  return {
+    templates: await db.seoTemplate.count({ where }),
+    runs: await db.bulkRun.count({ where }),
+    items: await db.bulkRunItem.count({ where: { run: where } }),
+  };
+}
+
+describe.each(testDatabaseProviders())("shop/redact and the SEO workspace on %s", (provider) => {
+  let stack: Stack;
+  let db: Database;
+
+  beforeAll(async () => {
+    stack = await startStack(provider);
+    db = createDatabase(stack.databaseUrl);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await stack?.stop();
+  });
+
+  it("erases the shop's templates, bulk runs and their items, and nothing of another shop", async () => {
+    for (const shop of [SHOP_A.domain, SHOP_B.domain]) {
+      const trpc = trpcFor(stack, shop);
+      await install(trpc);
+      const template = await trpc.mutate<{ id: string }>("seo.templates.create", {
+        name: "Default",
+        titleTemplate: "{product_title} | {shop_name}",
+      });
+      const run = await trpc.mutate<{ runId: string }>("seo.bulkRuns.start", {
+        templateId: template.data.id,
+        scope: "selection",
+        productIds: [productGid(1), productGid(2)],
+      });
+      await waitForRun(trpc, run.data.runId, (view) => view.status === "completed");
+    }
+    expect(await templatesAndRuns(db, SHOP_A.domain)).toEqual({ templates: 1, runs: 1, items: 2 });
+
+    const response = await deliverWebhook({
+      appUrl: stack.app.url,
+      path: "/webhooks/shop/redact",
+      topic: "shop/redact",
+      shop: SHOP_A.domain,
+      secret: stack.apiSecret,
+      payload: { shop_id: 1, shop_domain: SHOP_A.domain },
+    });
+
+    expect(response.status).toBe(200);
+    expect(await templatesAndRuns(db, SHOP_A.domain)).toEqual({ templates: 0, runs: 0, items: 0 });
+    expect(await db.bulkRunItem.count()).toBe(2);
+    expect(await templatesAndRuns(db, SHOP_B.domain)).toEqual({ templates: 1, runs: 1, items: 2 });
+  });
+});
