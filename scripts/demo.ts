@@ -85,6 +85,9 @@ async function main() {
       SHOPIFY_APP_URL: appUrl,
       SHOPIFY_EMULATOR_URL: emulator.url,
       APP_BRIDGE_URL: `${emulator.url}/app-bridge.js`,
+      // The emulator's Sentry sink: what would reach Sentry can be read back from it.
+      SENTRY_DSN: `${emulator.url.replace("//", "//demo-public-key@")}/1`,
+      SENTRY_TRACES_SAMPLE_RATE: "1",
     },
   });
 
@@ -113,6 +116,7 @@ async function main() {
   say("");
   say(`Searchlight SEO is running inside the emulated Shopify admin:`);
   say(`  ${emulator.url}/store/${handle}/apps/searchlight-seo`);
+  say(`What would reach Sentry: ${emulator.url}/__emulator/sentry/events`);
   say("Press Ctrl-C to stop.");
 }
 

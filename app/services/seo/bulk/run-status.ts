@@ -1,4 +1,4 @@
-/** A bulk run's life: see docs/decisions/014-durable-bulk-seo-runs.md. */
+/** A bulk run's life: see docs/decisions/013-durable-bulk-seo-runs.md. */
 export const RUN_STATUSES = [
   "queued",
   "running",
