@@ -1,22 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
+import { adminUrl, watchForErrors } from "./admin";
 import { E2E_SHOP } from "./global-setup";
-
-/** Collects console errors and uncaught exceptions from the admin page and the app's frame. */
-function watchForErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
-function adminUrl() {
-  const url = process.env.E2E_ADMIN_URL;
-  if (!url) throw new Error("E2E_ADMIN_URL is set by the global setup");
-  return url;
-}
 
 test("the merchant sees the dashboard inside the admin and can switch the app's language", async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { APP_HANDLE } from "../support/stack";
 import {
@@ -12,20 +12,13 @@ import {
   type SentryEvent,
 } from "../integration/observability/sentry-events";
 
+import { watchForErrors } from "./admin";
+
 const SHOP = {
   domain: "sentry-outfitters.myshopify.com",
   handle: "sentry-outfitters",
   name: "Sentry Outfitters",
 };
-
-function watchForErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 const fromBrowser = (events: SentryEvent[]) =>
   events.filter((event) => event.platform === "javascript");

@@ -1,32 +1,10 @@
-import { expect, test, type FrameLocator, type Page } from "@playwright/test";
+import { expect, test, type FrameLocator } from "@playwright/test";
+
+import { adminPath, control, watchForErrors } from "./admin";
 
 // A shop of its own, so its language, catalog and sync are this flow's alone.
 const SHOP = { domain: "e2e-catalog.myshopify.com", handle: "e2e-catalog", products: 40 };
 const PAGE_SIZE = 25;
-
-function watchForErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
-function emulatorUrl(): string {
-  const url = process.env.E2E_ADMIN_URL;
-  if (!url) throw new Error("E2E_ADMIN_URL is set by the global setup");
-  return new URL(url).origin;
-}
-
-async function createShop() {
-  const response = await fetch(`${emulatorUrl()}/__emulator/shops`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ domain: SHOP.domain, name: "E2E Catalog", products: SHOP.products }),
-  });
-  expect(response.ok).toBe(true);
-}
 
 /** The body rows of the products table (the heading row excluded). */
 function productRows(app: FrameLocator) {
@@ -40,9 +18,9 @@ test("the merchant reviews the catalog's SEO: scores, an issue filter and paging
   page,
 }, testInfo) => {
   const errors = watchForErrors(page);
-  await createShop();
+  await control("shops", { domain: SHOP.domain, name: "E2E Catalog", products: SHOP.products });
 
-  await page.goto(`${emulatorUrl()}/store/${SHOP.handle}/apps/searchlight-seo`);
+  await page.goto(adminPath(SHOP.handle));
   const app = page.frameLocator("iframe[title='Searchlight SEO']");
   await expect(app.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { adminPath, control, emulatorUrl, watchForErrors } from "./admin";
+
 // Shops of their own: other flows change the shared shop (its language, for one).
 const EDITOR_SHOP = {
   domain: "e2e-editor-goods.myshopify.com",
@@ -20,37 +22,9 @@ interface EmulatedProduct {
   metafields: Array<{ namespace: string; key: string; value: string }>;
 }
 
-function watchForErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
-function emulatorUrl(): string {
-  const url = process.env.E2E_ADMIN_URL;
-  if (!url) throw new Error("E2E_ADMIN_URL is set by the global setup");
-  return new URL(url).origin;
-}
-
-function adminPath(handle: string, path: string): string {
-  return `${emulatorUrl()}/store/${handle}/apps/searchlight-seo/${path}`;
-}
-
 async function product(shop: string, id: number): Promise<EmulatedProduct> {
   const response = await fetch(`${emulatorUrl()}/__emulator/shops/${shop}/products/${id}`);
   return ((await response.json()) as { product: EmulatedProduct }).product;
-}
-
-async function control(path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(response.ok).toBe(true);
 }
 
 /** Calls the app's API as another open admin tab would, with the shop's session token. */
