@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
 
 import { renderTemplate } from "~/services/seo/templates/render-template";
 
@@ -101,8 +101,9 @@ describe.each(testDatabaseProviders())("bulk SEO runs on %s", (provider) => {
     });
     for (const product of before) {
       const now = await emulatedProduct(stack, SHOP_A.domain, Number(product.id.split("/").pop()));
-      const expected = renderTemplate(TITLE_TEMPLATE, { ...placeholders(product) }, "title");
-      expect(expected.ok && now.seo.title).toBe(expected.ok && expected.field.value);
+      const expected = renderTemplate(TITLE_TEMPLATE, placeholders(product), "title");
+      assert(expected.ok, `the title template did not render: ${JSON.stringify(expected)}`);
+      expect(now.seo.title).toBe(expected.field.value);
       expect(now.seo.description).toMatch(/^Shop .+ from Alpha Outfitters, from \$\d+\.\d{2}\.$/);
     }
 
