@@ -4,6 +4,7 @@ import { createDatabase, type Database } from "~/database.server";
 
 import { generateProducts } from "../../../emulator/fixtures/products";
 import { testDatabaseProviders } from "../database/databases";
+import { ERASED, shopKeys, shopRows } from "../seo/shop-rows";
 import { SHOP_A, SHOP_B, startStack, type Stack } from "../../support/stack";
 import { deliverWebhook } from "../../support/webhooks";
 
@@ -249,14 +250,15 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
 
   it("erases the shop's catalog, issues, sync and webhook records on shop/redact", async () => {
     await waitForSync(stack, SHOP_B.domain);
-    const rowsOf = async (domain: string) => ({
-      metaTags: await db.metaTag.count({ where: { shop: { domain } } }),
-      issues: await db.seoIssue.count({ where: { shop: { domain } } }),
-      syncs: await db.catalogSync.count({ where: { shop: { domain } } }),
-      deliveries: await db.webhookDelivery.count({ where: { shopDomain: domain } }),
-    });
-    const shopB = await rowsOf(SHOP_B.domain);
-    expect((await rowsOf(SHOP_A.domain)).metaTags).toBeGreaterThan(0);
+    await webhooksSettled(stack, SHOP_A.domain);
+    const alpha = await shopKeys(db, SHOP_A.domain);
+    const bravo = await shopKeys(db, SHOP_B.domain);
+    const bravoBefore = await shopRows(db, bravo);
+    const alphaBefore = await shopRows(db, alpha);
+    expect(alphaBefore.metaTags).toBe(CATALOG_SIZE - 1);
+    expect(alphaBefore.seoIssues).toBeGreaterThan(0);
+    expect(alphaBefore).toMatchObject({ catalogSyncs: 1, activePlans: 1 });
+    expect(alphaBefore.webhookDeliveries).toBeGreaterThan(0);
 
     const response = await deliverWebhook({
       appUrl: stack.app.url,
@@ -268,13 +270,8 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
     });
 
     expect(response.status).toBe(200);
-    expect(await rowsOf(SHOP_A.domain)).toEqual({
-      metaTags: 0,
-      issues: 0,
-      syncs: 0,
-      deliveries: 0,
-    });
-    expect(await rowsOf(SHOP_B.domain)).toEqual(shopB);
-    expect(shopB.metaTags).toBe(5);
+    expect(await shopRows(db, alpha)).toEqual(ERASED);
+    expect(await shopRows(db, bravo)).toEqual(bravoBefore);
+    expect(bravoBefore).toMatchObject({ shops: 1, metaTags: 5, catalogSyncs: 1 });
   });
 });

@@ -2,20 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createDatabase, type Database } from "~/database.server";
 
+import { waitForSync, webhooksSettled } from "../app/products-helpers";
 import { testDatabaseProviders } from "../database/databases";
 import { SHOP_A, SHOP_B, startStack, type Stack } from "../../support/stack";
 import { deliverWebhook } from "../../support/webhooks";
 
 import { install, productGid, trpcFor, waitForRun } from "./seo-support";
-
-async function templatesAndRuns(db: Database, domain: string) {
-  const where = { shop: { domain } };
-  return {
-    templates: await db.seoTemplate.count({ where }),
-    runs: await db.bulkRun.count({ where }),
-    items: await db.bulkRunItem.count({ where: { run: where } }),
-  };
-}
+import { ERASED, shopKeys, shopRows } from "./shop-rows";
 
 describe.each(testDatabaseProviders())("shop/redact and the SEO workspace on %s", (provider) => {
   let stack: Stack;
@@ -35,6 +28,7 @@ describe.each(testDatabaseProviders())("shop/redact and the SEO workspace on %s"
     for (const shop of [SHOP_A.domain, SHOP_B.domain]) {
       const trpc = trpcFor(stack, shop);
       await install(trpc);
+      await waitForSync(stack, shop);
       const template = await trpc.mutate<{ id: string }>("seo.templates.create", {
         name: "Default",
         titleTemplate: "{product_title} | {shop_name}",
@@ -45,8 +39,20 @@ describe.each(testDatabaseProviders())("shop/redact and the SEO workspace on %s"
         productIds: [productGid(1), productGid(2)],
       });
       await waitForRun(trpc, run.data.runId, (view) => view.status === "completed");
+      // The run's products/update webhooks land before the erasure, not after it.
+      await webhooksSettled(stack, shop);
     }
-    expect(await templatesAndRuns(db, SHOP_A.domain)).toEqual({ templates: 1, runs: 1, items: 2 });
+    const alpha = await shopKeys(db, SHOP_A.domain);
+    const bravo = await shopKeys(db, SHOP_B.domain);
+    const bravoBefore = await shopRows(db, bravo);
+    expect(await shopRows(db, alpha)).toMatchObject({
+      shops: 1,
+      metaTags: 3,
+      seoTemplates: 1,
+      bulkRuns: 1,
+      bulkRunItems: 2,
+    });
+    expect(bravoBefore).toMatchObject({ seoTemplates: 1, bulkRuns: 1, bulkRunItems: 2 });
 
     const response = await deliverWebhook({
       appUrl: stack.app.url,
@@ -58,8 +64,7 @@ describe.each(testDatabaseProviders())("shop/redact and the SEO workspace on %s"
     });
 
     expect(response.status).toBe(200);
-    expect(await templatesAndRuns(db, SHOP_A.domain)).toEqual({ templates: 0, runs: 0, items: 0 });
-    expect(await db.bulkRunItem.count()).toBe(2);
-    expect(await templatesAndRuns(db, SHOP_B.domain)).toEqual({ templates: 1, runs: 1, items: 2 });
+    expect(await shopRows(db, alpha)).toEqual(ERASED);
+    expect(await shopRows(db, bravo)).toEqual(bravoBefore);
   });
 });
