@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import { auditProduct, storeScore } from "~/services/seo/audit";
-import { AUDIT_RULES, type AuditContext, type AuditInput } from "~/services/seo/audit-rules";
+import {
+  AUDIT_RULES,
+  type AuditContext,
+  type AuditField,
+  type AuditInput,
+  type AuditRuleId,
+} from "~/services/seo/audit-rules";
 
 const UNIQUE: AuditContext = { duplicateTitle: false, duplicateDescription: false };
 
@@ -24,6 +30,26 @@ function failed(input: Partial<AuditInput>, context: AuditContext = UNIQUE) {
 }
 
 const text = (length: number) => "x".repeat(length);
+
+/** Ways to break one field of the passing product, leaving everything else as it is. */
+const FIELD_FAULTS: Record<
+  AuditField,
+  Array<{ input: Partial<AuditInput>; context?: Partial<AuditContext> }>
+> = {
+  seoTitle: [
+    { input: { seoTitle: null } },
+    { input: { seoTitle: text(5) } },
+    { input: { seoTitle: text(61) } },
+    { input: {}, context: { duplicateTitle: true } },
+  ],
+  seoDescription: [
+    { input: { seoDescription: null } },
+    { input: { seoDescription: text(5) } },
+    { input: { seoDescription: text(161) } },
+    { input: {}, context: { duplicateDescription: true } },
+  ],
+  images: [{ input: { featuredImageAlt: null } }, { input: { imagesWithoutAlt: 1 } }],
+};
 
 describe("audit rules", () => {
   it("passes a product that follows every rule with a score of 100", () => {
@@ -110,6 +136,18 @@ describe("product score", () => {
     const ids = AUDIT_RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of AUDIT_RULES) expect(rule.weight).toBeGreaterThan(0);
+
+    // The editor shows an issue beside its rule's field: breaking that field alone must be what
+    // makes the rule fail, and breaking any other field must not.
+    const fieldsThatFail = (id: AuditRuleId) =>
+      (Object.keys(FIELD_FAULTS) as AuditField[]).filter((field) =>
+        FIELD_FAULTS[field].some(({ input, context }) =>
+          failed(input, { ...UNIQUE, ...context }).includes(id),
+        ),
+      );
+    const byRule = (fields: (rule: (typeof AUDIT_RULES)[number]) => AuditField[]) =>
+      Object.fromEntries(AUDIT_RULES.map((rule) => [rule.id, fields(rule)]));
+    expect(byRule((rule) => fieldsThatFail(rule.id))).toEqual(byRule((rule) => [rule.field]));
   });
 });
 
