@@ -63,6 +63,7 @@ export async function refreshProductFromWebhook(
     return "current";
   }
   if (!webhook.admin) {
+    // No admin means no stored offline session (uninstalled): a retry could not act either.
     log.warn("no offline session for the shop; the next sync will pick the change up");
     return "ignored";
   }
