@@ -1,4 +1,4 @@
-import { BatchCancelledError, runBatch } from "~/services/shopify/batch.server";
+import { BatchCancelledError } from "~/services/shopify/batch.server";
 import { PRODUCT_SEO_UPDATE } from "~/services/shopify/operations/product-seo-update";
 
 import type { TemplateShop } from "../templates/placeholder-values";
@@ -6,7 +6,7 @@ import type { SeoTemplates } from "../templates/seo-templates";
 
 import {
   mirrorChange,
-  UncertainBatchError,
+  sendItems,
   type BatchContext,
   type UpdatedProduct,
 } from "./batch-context.server";
@@ -32,20 +32,7 @@ export async function applyBatch(
   const toSend = [...toResend, ...(await prepareItems(context, run, pending))];
   if (toSend.length === 0) return;
 
-  const results = await runBatch(toSend, (item, signal) => sendItem(context, item, signal), {
-    client: context.client,
-    signal: context.signal,
-    concurrency: context.concurrency,
-  });
-
-  // Items that never started stay as they are: pending, or "sending" and checked before any
-  // resend. Only an answer that was lost is worth waiting for and checking again.
-  const uncertain = results.flatMap((result) =>
-    !result.ok && !(result.error instanceof BatchCancelledError) ? [result.error] : [],
-  );
-  if (uncertain.length > 0 && !context.signal.aborted) {
-    throw new UncertainBatchError(uncertain.length, { cause: uncertain[0] });
-  }
+  await sendItems(context, toSend, (item, signal) => sendItem(context, item, signal));
 }
 
 /**

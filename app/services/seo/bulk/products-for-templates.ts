@@ -1,12 +1,10 @@
 import { z } from "zod";
 
 import { defineOperation } from "~/services/shopify/operation";
-import { productId } from "~/services/shopify/operations/product-summary";
+import { productId, productSeo as seo } from "~/services/shopify/operations/product-summary";
 
 /** Products read per call while a run works through its items. */
 export const TEMPLATE_READ_SIZE = 25;
-
-const seo = z.object({ title: z.string().nullable(), description: z.string().nullable() });
 
 const productForTemplates = z.object({
   id: productId,

@@ -1,9 +1,8 @@
-import { BatchCancelledError, runBatch } from "~/services/shopify/batch.server";
 import { PRODUCT_SEO_UPDATE } from "~/services/shopify/operations/product-seo-update";
 
 import type { SeoValues } from "../editor/conflict";
 
-import { mirrorChange, UncertainBatchError, type BatchContext } from "./batch-context.server";
+import { mirrorChange, sendItems, type BatchContext } from "./batch-context.server";
 import { isUncertain, outcomeOfError, PRODUCT_DELETED } from "./item-outcome.server";
 import { PRODUCTS_FOR_TEMPLATES } from "./products-for-templates";
 import type { ItemStatus } from "./run-status";
@@ -34,17 +33,7 @@ export async function undoBatch(context: BatchContext, items: RunItem[]): Promis
   }
   if (toRestore.length === 0) return;
 
-  const results = await runBatch(toRestore, (item, signal) => restoreItem(context, item, signal), {
-    client: context.client,
-    signal: context.signal,
-    concurrency: context.concurrency,
-  });
-  const uncertain = results.flatMap((result) =>
-    !result.ok && !(result.error instanceof BatchCancelledError) ? [result.error] : [],
-  );
-  if (uncertain.length > 0 && !context.signal.aborted) {
-    throw new UncertainBatchError(uncertain.length, { cause: uncertain[0] });
-  }
+  await sendItems(context, toRestore, (item, signal) => restoreItem(context, item, signal));
 }
 
 /** Sends the previous values and settles the item on Shopify's answer; throws when unknown. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { defineOperation } from "../operation";
 
-import { productId, userErrorList } from "./product-summary";
+import { productId, productSeo, userErrorList } from "./product-summary";
 
 export const PRODUCT_CREATE = defineOperation({
   name: "ProductCreate",
@@ -49,7 +49,7 @@ export const PRODUCT_CREATE = defineOperation({
             title: z.string(),
             status: z.string(),
             updatedAt: z.string(),
-            seo: z.object({ title: z.string().nullable(), description: z.string().nullable() }),
+            seo: productSeo,
           })
           .nullable(),
         userErrors: userErrorList,

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { defineOperation } from "../operation";
 
-import { productId, userErrorList } from "./product-summary";
+import { productId, productSeo, userErrorList } from "./product-summary";
 
 export const PRODUCT_SEO_UPDATE = defineOperation({
   name: "ProductSeoUpdate",
@@ -40,7 +40,7 @@ export const PRODUCT_SEO_UPDATE = defineOperation({
           .object({
             id: z.string(),
             updatedAt: z.string(),
-            seo: z.object({ title: z.string().nullable(), description: z.string().nullable() }),
+            seo: productSeo,
           })
           .nullable(),
         userErrors: userErrorList,

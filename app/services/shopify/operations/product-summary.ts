@@ -47,6 +47,12 @@ export const PRODUCT_SUMMARY_FIELDS = `
 
 const money = z.object({ amount: z.string(), currencyCode: z.string() });
 
+/** A product's SEO fields as Shopify returns them: null where the merchant set none. */
+export const productSeo = z.object({
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+});
+
 export const shopifyProductSummary = z.object({
   id: productId,
   handle: z.string(),
@@ -55,7 +61,7 @@ export const shopifyProductSummary = z.object({
   productType: z.string(),
   status: z.enum(["ACTIVE", "ARCHIVED", "DRAFT", "UNLISTED"]),
   updatedAt: z.string(),
-  seo: z.object({ title: z.string().nullable(), description: z.string().nullable() }),
+  seo: productSeo,
   featuredMedia: z
     .object({ alt: z.string().nullable(), image: z.object({ url: z.string() }).nullish() })
     .nullable(),
