@@ -36,7 +36,7 @@ export function plainFragment(text: string): string {
     decodeEntities(text)
       .replace(/<\/?[a-z!?][^>]*(>|$)/gi, " ")
       .replace(/[<>]/g, " ")
-      // eslint-disable-next-line no-control-regex
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
       .replace(/[\u0000-\u001f\u007f]/g, " ")
       .replace(/\s+/g, " ")
   );
