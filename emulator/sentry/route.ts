@@ -3,7 +3,12 @@
  * (`http://<key>@127.0.0.1:<port>/<project>`) post envelopes, which are kept so that the demo
  * and the tests can read what would have reached Sentry.
  */
-import express, { type Request, type RequestHandler, type Router } from "express";
+import express, {
+  type ErrorRequestHandler,
+  type Request,
+  type RequestHandler,
+  type Router,
+} from "express";
 import type { Logger } from "pino";
 import { z } from "zod";
 
@@ -35,6 +40,13 @@ const cors: RequestHandler = (req, res, next) => {
     return;
   }
   next();
+};
+
+/** A body that cannot be read (not gzip after all, too large) is refused like a bad envelope. */
+const unreadableBody: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status !== "number" || status < 400 || status >= 500) return next(error);
+  res.status(status).json({ detail: error instanceof Error ? error.message : "unreadable body" });
 };
 
 function ingest(store: SentryStore, clock: () => number, logger: Logger): RequestHandler {
@@ -77,6 +89,7 @@ export function sentrySink(state: { clock: () => number; logger: Logger }): Rout
     "/api/:projectId/envelope",
     express.raw({ type: () => true, limit: ENVELOPE_LIMIT }),
     ingest(store, state.clock, state.logger),
+    unreadableBody,
   );
 
   router.get("/__emulator/sentry/envelopes", (_req, res) => {
