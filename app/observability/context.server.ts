@@ -10,6 +10,8 @@ export type LogContext = {
   route?: string;
   procedure?: string;
   job?: string;
+  /** One execution of a job, fresh each time it runs. */
+  jobId?: string;
   runId?: string;
   [field: string]: string | number | boolean | undefined;
 };

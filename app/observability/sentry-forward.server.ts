@@ -13,6 +13,7 @@ const CONTEXT_TAGS = [
   "route",
   "procedure",
   "job",
+  "jobId",
   "runId",
   "topic",
   "webhookId",

@@ -1,5 +1,7 @@
 import type { Database } from "~/db.server";
+import { observeJob } from "~/observability/job.server";
 import type { Logger } from "~/observability/logger.server";
+import { identifyShop } from "~/observability/sentry.server";
 import type { AdminClient } from "~/services/shopify/client.server";
 import type { OperationData } from "~/services/shopify/operation";
 import { PRODUCTS_PAGE, PRODUCTS_PAGE_SIZE } from "~/services/shopify/operations/products-page";
@@ -36,6 +38,7 @@ async function syncCatalog(run: SyncRun) {
   const record = (data: { total?: number | null; processed?: number }) =>
     db.catalogSync.updateMany({ where: { shopId }, data: { ...data, heartbeatAt: new Date() } });
   const client = await run.client();
+  identifyShop({ domain: client.shop });
 
   await record({ total: await countProducts(client, run) });
 
@@ -88,8 +91,15 @@ async function stopReason(run: SyncRun, err: unknown) {
   return { status: "failed", error: describe(err), expected: false };
 }
 
-/** Runs a claimed sync to its end and records the outcome; never rejects. */
-export async function runSync(run: SyncRun): Promise<void> {
+/**
+ * Runs a claimed sync to its end and records the outcome; never rejects. It runs as a job of its
+ * own, so its lines carry the sync rather than the request that started it.
+ */
+export function runSync(run: SyncRun): Promise<void> {
+  return observeJob("catalog-sync", { log: run.log }, () => syncAndRecord(run));
+}
+
+async function syncAndRecord(run: SyncRun): Promise<void> {
   const { db, shopId, log } = run;
   try {
     const result = await syncCatalog(run);

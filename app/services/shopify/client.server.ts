@@ -1,6 +1,7 @@
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { z } from "zod";
 
+import { traceAdminCall, type AdminCallReport } from "~/observability/admin-trace.server";
 import { logger, type Logger } from "~/observability/logger.server";
 
 import { DEFAULT_BACKOFF, backoffDelay, retryDelay, type BackoffPolicy } from "./backoff";
@@ -70,10 +71,27 @@ interface Attempt {
   attempt: number;
 }
 
+function reportOf(outcome: CallOutcome): AdminCallReport {
+  const cost = "cost" in outcome ? outcome.cost : null;
+  const bucket = cost?.throttleStatus;
+  return {
+    outcome: outcome.kind,
+    failed: outcome.kind !== "data",
+    ...(outcome.kind === "http" && { status: outcome.status }),
+    cost: cost && {
+      requested: cost.requested,
+      actual: cost.actual,
+      available: bucket?.currentlyAvailable,
+      maximum: bucket?.maximumAvailable,
+      restoreRate: bucket?.restoreRate,
+    },
+  };
+}
+
 /**
- * Every HTTP attempt of every Admin API call passes through here: the place to wrap it in a
- * tracing span or feed a metric. It logs the attempt's operation, shop, cost and duration
- * (never its variables, which may hold merchant data).
+ * Every HTTP attempt of every Admin API call passes through here and gets a span of its own, so
+ * that retries and the waits between them show in the trace. It logs the attempt's operation,
+ * shop, cost and duration (never its variables, which may hold merchant data).
  */
 export async function observeAttempt(
   attempt: Attempt,
@@ -81,7 +99,7 @@ export async function observeAttempt(
   log: Logger,
 ): Promise<CallOutcome> {
   const started = performance.now();
-  const outcome = await send();
+  const outcome = await traceAdminCall(attempt, send, reportOf);
   const ms = Math.round(performance.now() - started);
 
   const cost = "cost" in outcome ? outcome.cost : null;
@@ -243,9 +261,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         if (failures.throttled >= maxThrottled || exceedsBucket(outcome.cost)) {
           throw new AdminThrottledError(operation.name, attempt);
         }
-        // The gate already waits for the points the answer said were missing; the jitter
-        // keeps requests that were throttled together from returning together.
-        return backoffDelay(1, backoff);
+        // The gate already waits for the points the answer said were missing; the growing,
+        // jittered delay keeps requests throttled together from returning together, and backs
+        // off from another client of the shop that keeps the bucket low.
+        return backoffDelay(failures.throttled, backoff);
       case "http": {
         if (outcome.status === 429) {
           if (lastAttempt) throw new AdminThrottledError(operation.name, attempt);

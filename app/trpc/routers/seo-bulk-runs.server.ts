@@ -55,7 +55,7 @@ export const seoBulkRunsRouter = router({
       }),
     );
 
-    bulkRunWorker.wake(run.id);
+    bulkRunWorker.wake(run.id, ctx.shop.domain);
     ctx.log.info({ runId: run.id, scope: run.scope, total: run.total }, "bulk SEO run started");
     return { runId: run.id, total: run.total };
   }),
@@ -78,14 +78,14 @@ export const seoBulkRunsRouter = router({
 
   cancel: shopProcedure.input(runId).mutation(async ({ ctx, input }) => {
     await asTrpcErrors(() => cancelRun(prisma, ctx.shop.id, input.runId));
-    bulkRunWorker.cancelled(input.runId);
+    bulkRunWorker.cancelled(input.runId, ctx.shop.domain);
     ctx.log.info({ runId: input.runId }, "bulk SEO run cancel requested");
     return { runId: input.runId };
   }),
 
   undo: shopProcedure.input(runId).mutation(async ({ ctx, input }) => {
     await asTrpcErrors(() => undoRun(prisma, ctx.shop.id, input.runId));
-    bulkRunWorker.wake(input.runId);
+    bulkRunWorker.wake(input.runId, ctx.shop.domain);
     ctx.log.info({ runId: input.runId }, "bulk SEO run undo started");
     return { runId: input.runId };
   }),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { testDatabaseProviders } from "../database/databases";
 import { deliverWebhook } from "../../support/webhooks";
-import { startObservedStack, type ObservedStack } from "./observed-stack";
+import { startObservedStack, THROTTLED_SHOP, type ObservedStack } from "./observed-stack";
 
 type Line = Record<string, unknown>;
 
@@ -45,7 +45,7 @@ describe.each(testDatabaseProviders())("structured logs on %s", (provider) => {
     logDir = await mkdtemp(path.join(tmpdir(), "searchlight-logs-"));
     stack = await startObservedStack(provider, {
       sentry: false,
-      shops: [SHOP],
+      shops: [SHOP, THROTTLED_SHOP],
       env: {
         LOG_DIR: logDir,
         LOG_FILE_MAX_BYTES: String(MAX_BYTES),
@@ -144,9 +144,9 @@ describe.each(testDatabaseProviders())("structured logs on %s", (provider) => {
 
   it("writes error.log with errors only and combined.log with every line", async () => {
     const requestId = `files-${randomUUID()}`;
-    await stack.addFault({ kind: "throttle", shop: SHOP.domain, operationName: "ShopInfo" });
-    const response = await stack.trpc("shop.info", SHOP.domain, { "X-Request-Id": requestId });
-    await fetch(`${stack.emulatorUrl}/__emulator/faults?shop=${SHOP.domain}`, { method: "DELETE" });
+    const response = await stack.trpc("shop.info", THROTTLED_SHOP.domain, {
+      "X-Request-Id": requestId,
+    });
     expect(response.status).toBe(502);
 
     await expect
@@ -156,7 +156,7 @@ describe.each(testDatabaseProviders())("structured logs on %s", (provider) => {
     for (const line of errors) expect(line.level as number).toBeGreaterThanOrEqual(50);
     expect(errors.find((line) => line.requestId === requestId)).toMatchObject({
       msg: "procedure failed",
-      shop: SHOP.domain,
+      shop: THROTTLED_SHOP.domain,
       err: { type: expect.stringMatching(/Error$/), message: expect.any(String) },
     });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "~/database.server";
 
 import { testDatabaseProviders } from "../database/databases";
-import { startObservedStack, type ObservedStack } from "./observed-stack";
+import { startObservedStack, THROTTLED_SHOP, type ObservedStack } from "./observed-stack";
 
 const SHOP = { domain: "alpha-outfitters.myshopify.com", name: "Alpha Outfitters", products: 3 };
 const RECORDER = path.resolve("tests/integration/observability/fixtures/record-sockets.mjs");
@@ -27,7 +27,7 @@ describe.each(testDatabaseProviders())("without a DSN on %s", (provider) => {
     socketLog = path.join(dir, "sockets.jsonl");
     stack = await startObservedStack(provider, {
       sentry: false,
-      shops: [SHOP],
+      shops: [SHOP, THROTTLED_SHOP],
       env: { NODE_OPTIONS: `--import ${RECORDER}`, RECORD_SOCKETS_TO: socketLog },
     });
     db = createDatabase(stack.databaseUrl);
@@ -42,8 +42,7 @@ describe.each(testDatabaseProviders())("without a DSN on %s", (provider) => {
   it("sends nothing anywhere when errors happen, and connects only to loopback", async () => {
     expect((await stack.trpc("shop.info", SHOP.domain)).status).toBe(200);
     // The same failures that reach Sentry when a DSN is set: a procedure and a loader.
-    await stack.addFault({ kind: "throttle", shop: SHOP.domain, operationName: "ShopInfo" });
-    const failedProcedure = await stack.trpc("shop.info", SHOP.domain, {
+    const failedProcedure = await stack.trpc("shop.info", THROTTLED_SHOP.domain, {
       "X-Request-Id": `no-dsn-${randomUUID()}`,
     });
     await db.$executeRawUnsafe(`ALTER TABLE "ActivePlan" RENAME TO "ActivePlanMoved"`);

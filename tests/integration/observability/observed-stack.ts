@@ -16,6 +16,17 @@ const DESKTOP_CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 export const SENTRY_PROJECT = "4242";
 
+/**
+ * A shop whose cost bucket cannot hold even a ShopInfo query: Shopify answers THROTTLED and the
+ * client gives up at once, so a procedure of this shop fails without waiting out retries.
+ */
+export const THROTTLED_SHOP = {
+  domain: "throttled-goods.myshopify.com",
+  name: "Throttled Goods",
+  products: 1,
+  bucket: { size: 1, restoreRate: 1 },
+};
+
 export type SentryItem = { type: string; header: Record<string, unknown>; payload: unknown };
 
 export interface ObservedStack {
@@ -31,6 +42,13 @@ export interface ObservedStack {
   sessionToken(shop: string): Promise<string>;
   /** A tRPC call as the embedded page makes it, with a fresh session token. */
   trpc(path: string, shop: string, headers?: Record<string, string>): Promise<Response>;
+  /** The same for a mutation, its input posted as JSON. */
+  mutate(
+    path: string,
+    shop: string,
+    input: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   /** The app's document as the admin frames it: launch parameters, id_token and hmac. */
   openApp(shop: string, headers?: Record<string, string>): Promise<Response>;
   /** Adds an emulator fault rule (see the emulator's README). */
@@ -111,6 +129,18 @@ export async function startObservedStack(
       const token = await sessionToken(shop);
       return request(`/api/trpc/${path}`, {
         headers: { ...headers, Authorization: `Bearer ${token}` },
+      });
+    },
+    async mutate(path, shop, input, headers = {}) {
+      const token = await sessionToken(shop);
+      return request(`/api/trpc/${path}`, {
+        method: "POST",
+        headers: {
+          ...headers,
+          Authorization: `Bearer ${token}`,
+          "Content-Type": "application/json",
+        },
+        body: JSON.stringify(input ?? null),
       });
     },
     async openApp(shop, headers = {}) {

@@ -11,7 +11,7 @@ import { createDatabase } from "~/database.server";
 import { startEmulator, type RunningEmulator } from "../../../emulator/index";
 import { signSessionToken } from "../../support/session-token";
 import { testDatabaseProviders } from "../database/databases";
-import { startObservedStack, type ObservedStack } from "./observed-stack";
+import { startObservedStack, THROTTLED_SHOP, type ObservedStack } from "./observed-stack";
 
 const FIXTURE = "tests/integration/observability/fixtures/log-secrets.ts";
 const SHOP = { domain: "alpha-outfitters.myshopify.com", name: "Alpha Outfitters", products: 2 };
@@ -141,7 +141,7 @@ describe.each(testDatabaseProviders())("secrets in requests to the server on %s"
     logDir = await mkdtemp(path.join(tmpdir(), "searchlight-secrets-"));
     stack = await startObservedStack(provider, {
       sentry: true,
-      shops: [SHOP],
+      shops: [SHOP, THROTTLED_SHOP],
       env: { LOG_DIR: logDir },
     });
   });
@@ -154,11 +154,10 @@ describe.each(testDatabaseProviders())("secrets in requests to the server on %s"
   it("logs and reports failing requests without their tokens, cookies or HMACs", async () => {
     const cookie = hex(24);
     const sent: Record<string, string> = { cookie, apiSecret: stack.apiSecret };
-    const token = await stack.sessionToken(SHOP.domain);
+    const token = await stack.sessionToken(THROTTLED_SHOP.domain);
     sent.sessionToken = token;
     expect((await stack.trpc("shop.info", SHOP.domain)).status).toBe(200);
 
-    await stack.addFault({ kind: "throttle", shop: SHOP.domain, operationName: "ShopInfo" });
     const failed = await stack.request("/api/trpc/shop.info", {
       headers: { Authorization: `Bearer ${token}`, Cookie: `_session=${cookie}` },
     });
@@ -169,12 +168,17 @@ describe.each(testDatabaseProviders())("secrets in requests to the server on %s"
       .openApp(SHOP.domain, { Cookie: `_session=${cookie}`, "X-Request-Id": requestId })
       .finally(() => db.$executeRawUnsafe(`ALTER TABLE "ActivePlanMoved" RENAME TO "ActivePlan"`));
     const session = await db.session.findFirst({ where: { shop: SHOP.domain, isOnline: false } });
+    const throttledSession = await db.session.findFirst({
+      where: { shop: THROTTLED_SHOP.domain, isOnline: false },
+    });
     await db.$disconnect();
 
     expect(failed.status).toBe(502);
     expect(launched.status).toBe(500);
     sent.accessToken = session?.accessToken ?? "missing";
+    sent.throttledAccessToken = throttledSession?.accessToken ?? "missing";
     expect(sent.accessToken).toMatch(/^shp/);
+    expect(sent.throttledAccessToken).toMatch(/^shp/);
     // The launch URL's id_token and hmac, as the admin put them in the query string.
     const launchLine = stack.app.logs.find((line) => line.requestId === requestId);
     expect(launchLine).toBeDefined();

@@ -1,5 +1,13 @@
 import type { ObservedStack } from "./observed-stack";
 
+export type StackFrame = {
+  filename?: string;
+  function?: string;
+  in_app?: boolean;
+  lineno?: number;
+  context_line?: string;
+};
+
 export type SentryEvent = {
   event_id: string;
   level?: string;
@@ -13,12 +21,23 @@ export type SentryEvent = {
     values?: Array<{
       type?: string;
       value?: string;
-      stacktrace?: { frames?: Array<{ filename?: string; function?: string; in_app?: boolean }> };
+      stacktrace?: { frames?: StackFrame[] };
     }>;
   };
   transaction?: string;
-  contexts?: Record<string, Record<string, unknown>>;
-  spans?: Array<{ op?: string; description?: string; data?: Record<string, unknown> }>;
+  contexts?: Record<string, Record<string, unknown>> & {
+    trace?: Record<string, unknown> & {
+      trace_id?: string;
+      span_id?: string;
+      links?: Array<Record<string, unknown>>;
+    };
+  };
+  spans?: Array<{
+    op?: string;
+    description?: string;
+    status?: string;
+    data?: Record<string, unknown>;
+  }>;
 };
 
 export async function errorEvents(stack: ObservedStack): Promise<SentryEvent[]> {
@@ -27,6 +46,22 @@ export async function errorEvents(stack: ObservedStack): Promise<SentryEvent[]> 
 
 export async function transactions(stack: ObservedStack): Promise<SentryEvent[]> {
   return (await stack.sentryItems("transaction")).map((item) => item.payload as SentryEvent);
+}
+
+export type MetricItem = {
+  name: string;
+  type: string;
+  value: number;
+  unit?: string;
+  trace_id?: string;
+  attributes?: Record<string, { type: string; value: unknown }>;
+};
+
+/** Every metric the app sent, out of the batches it sent them in. */
+export async function metricItems(stack: ObservedStack): Promise<MetricItem[]> {
+  return (await stack.sentryItems("trace_metric")).flatMap(
+    (item) => (item.payload as { items: MetricItem[] }).items,
+  );
 }
 
 /** Waits until `find` returns something from the events received so far. */
@@ -48,6 +83,12 @@ export async function waitFor<T>(
 
 export function exceptionTypes(event: SentryEvent): string[] {
   return (event.exception?.values ?? []).map((value) => value.type ?? "");
+}
+
+/** The frames of one exception of the event, oldest call first as Sentry orders them. */
+export function framesOf(event: SentryEvent, type: string): StackFrame[] {
+  const exception = event.exception?.values?.find((value) => value.type === type);
+  return exception?.stacktrace?.frames ?? [];
 }
 
 export function appFrames(event: SentryEvent): string[] {

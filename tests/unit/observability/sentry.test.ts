@@ -21,7 +21,14 @@ type Payload = Record<string, unknown> & {
   level?: string;
   message?: string;
   exception?: { values: Array<{ type: string; value: string }> };
-  spans?: Array<{ op?: string; description?: string; data?: Record<string, unknown> }>;
+  transaction?: string;
+  contexts?: Record<string, unknown>;
+  spans?: Array<{
+    op?: string;
+    description?: string;
+    status?: string;
+    data?: Record<string, unknown>;
+  }>;
   items?: Array<{ name: string; value: number; attributes: Record<string, { value: unknown }> }>;
 };
 
@@ -193,9 +200,12 @@ describe("server-side Sentry", () => {
   it("traces an Admin call with its cost and records the points spent", async () => {
     await Sentry.startSpan({ name: "GET /app", op: "http.server" }, () =>
       traceAdminCall(
-        "ShopInfo",
+        { operation: "ShopInfo", shop: "a.myshopify.com", attempt: 2 },
         async () => ({ data: {}, extensions: { cost: { requested: 3, actual: 2 } } }),
-        (body) => ({ outcome: "data", cost: { ...body.extensions.cost, available: 1998 } }),
+        (body) => ({
+          outcome: "data",
+          cost: { ...body.extensions.cost, available: 1998, maximum: 2000, restoreRate: 100 },
+        }),
       ),
     );
 
@@ -206,9 +216,14 @@ describe("server-side Sentry", () => {
         description: "Admin GraphQL ShopInfo",
         data: expect.objectContaining({
           "graphql.operation.name": "ShopInfo",
+          "shopify.shop": "a.myshopify.com",
+          "shopify.attempt": 2,
+          "shopify.outcome": "data",
           "shopify.cost.requested": 3,
           "shopify.cost.actual": 2,
-          "shopify.cost.available": 1998,
+          "shopify.throttle.available": 1998,
+          "shopify.throttle.maximum": 2000,
+          "shopify.throttle.restore_rate": 100,
         }),
       }),
     );
@@ -219,24 +234,79 @@ describe("server-side Sentry", () => {
     expect(metrics).toContainEqual(expect.objectContaining({ name: "shopify.graphql.calls" }));
   });
 
-  it("runs a job in its own scope, transaction and log context, and records its duration", async () => {
-    lines.length = 0;
-
-    await observeJob(
-      "reviews-crawl",
-      async (runId) => {
-        logger.info({ pages: 2 }, "crawled");
-        return runId;
-      },
-      "run-1",
+  it("marks a THROTTLED answer's span as failed, with the bucket it reported", async () => {
+    await Sentry.startSpan({ name: "job bulk", op: "job" }, () =>
+      traceAdminCall(
+        { operation: "ProductSeoUpdate", attempt: 1 },
+        async () => "throttled",
+        () => ({
+          outcome: "throttled",
+          failed: true,
+          cost: { requested: 10, actual: null, available: 4 },
+        }),
+      ),
     );
 
-    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({ job: "reviews-crawl", runId: "run-1" });
     const [transaction] = await sent("transaction");
-    expect(transaction).toMatchObject({
-      transaction: "job reviews-crawl",
-      tags: expect.objectContaining({ job: "reviews-crawl", runId: "run-1" }),
+    const span = transaction?.spans?.find((each) => each.op === "http.graphql");
+    expect(span).toMatchObject({
+      status: "resource_exhausted",
+      data: expect.objectContaining({
+        "shopify.outcome": "throttled",
+        "shopify.cost.requested": 10,
+        "shopify.throttle.available": 4,
+      }),
     });
+    expect(span?.data).not.toHaveProperty("shopify.cost.actual");
+  });
+
+  it("runs a job in its own scopes, not the request's that started it", async () => {
+    lines.length = 0;
+    let requestTrace: string | undefined;
+
+    await Sentry.withIsolationScope((requestScope) =>
+      runWithContext({ requestId: "req-9", route: "routes/api.trpc.$" }, () =>
+        Sentry.startSpan({ name: "POST /api/trpc", op: "http.server" }, (span) => {
+          requestTrace = span.spanContext().traceId;
+          requestScope.setTags({ component: "trpc", route: "routes/api.trpc.$" });
+          return observeJob(
+            "reviews-crawl",
+            { log: logger, shop: "a.myshopify.com", runId: "run-1" },
+            async () => {
+              logger.info({ pages: 2 }, "crawled");
+            },
+          );
+        }),
+      ),
+    );
+
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged.map((line) => line.msg)).toEqual(["job started", "crawled", "job finished"]);
+    const jobId = logged[0]?.jobId;
+    expect(jobId).toEqual(expect.any(String));
+    for (const line of logged) {
+      expect(line).toMatchObject({ job: "reviews-crawl", jobId, runId: "run-1" });
+      expect(line.shop).toBe("a.myshopify.com");
+      expect(line).not.toHaveProperty("requestId");
+      expect(line).not.toHaveProperty("route");
+    }
+    expect(logged[2]).toMatchObject({ outcome: "ok", ms: expect.any(Number) });
+
+    const job = (await sent("transaction")).find(
+      (each) => each.transaction === "job reviews-crawl",
+    );
+    expect(job?.tags).toMatchObject({
+      component: "job",
+      job: "reviews-crawl",
+      jobId,
+      runId: "run-1",
+      shop: "a.myshopify.com",
+    });
+    expect(job?.tags).not.toHaveProperty("requestId");
+    expect(job?.tags).not.toHaveProperty("route");
+    const trace = job?.contexts?.trace as { trace_id?: string; links?: unknown[] } | undefined;
+    expect(trace?.trace_id).not.toBe(requestTrace);
+    expect(trace?.links).toContainEqual(expect.objectContaining({ trace_id: requestTrace }));
     const metrics = (await sent("trace_metric")).flatMap((batch) => batch.items ?? []);
     const duration = metrics.find((metric) => metric.name === "job.duration");
     expect(duration?.attributes.outcome?.value).toBe("ok");

@@ -74,9 +74,9 @@ const reset: Answer = {
 
 /** A client whose admin.graphql plays the given answers in order, recording every call. */
 function clientAnswering(answers: Answer[], options: Partial<AdminClientOptions> = {}) {
-  const calls: Array<{ query: string; options: unknown }> = [];
+  const calls: Array<{ query: string; options: unknown; at: number }> = [];
   const graphql = (async (query: string, options?: unknown) => {
-    calls.push({ query, options });
+    calls.push({ query, options, at: performance.now() });
     const answer = answers[calls.length - 1];
     if (!answer) throw new Error("no more answers");
     if ("throws" in answer) throw answer.throws;
@@ -202,6 +202,21 @@ describe("AdminClient.execute", () => {
       "Admin API operation ProductSeoUpdate failed: throttled by Shopify after 3 attempts",
     );
     expect(calls).toHaveLength(3);
+  });
+
+  it("waits longer after each THROTTLED answer, as after other failures", async () => {
+    const { client, calls } = clientAnswering([throttled, throttled, throttled, ok(SEO_DATA)], {
+      backoff: { baseMs: 40, maxMs: 1_000 },
+    });
+
+    await client.execute(PRODUCT_SEO_UPDATE, UPDATE);
+
+    const waits = calls.slice(1).map((call, index) => call.at - (calls[index]?.at ?? 0));
+    // With equal jitter the first wait is 20-40 ms and the third 80-160 ms; the bucket had
+    // points to spare, so the gate added nothing.
+    expect(waits).toHaveLength(3);
+    expect(waits[0]).toBeLessThan(70);
+    expect(waits[2]).toBeGreaterThanOrEqual(75);
   });
 
   it("does not resend a create whose answer was lost: it may already exist", async () => {

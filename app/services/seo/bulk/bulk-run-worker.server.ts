@@ -1,4 +1,5 @@
 import type { Database } from "~/db.server";
+import { observeJob } from "~/observability/job.server";
 import type { Logger } from "~/observability/logger.server";
 import type { AdminClient } from "~/services/shopify/client.server";
 
@@ -55,10 +56,10 @@ export class BulkRunWorker {
     this.accepting = true;
     const runs = await this.options.db.bulkRun.findMany({
       where: { status: { in: [...ACTIVE_RUN_STATUSES] } },
-      select: { id: true },
+      select: { id: true, shop: { select: { domain: true } } },
       orderBy: { createdAt: "asc" },
     });
-    for (const run of runs) this.wake(run.id);
+    for (const run of runs) this.wake(run.id, run.shop.domain);
     this.options.log.info({ resumed: runs.length }, "bulk run worker started");
   }
 
@@ -70,20 +71,25 @@ export class BulkRunWorker {
     await Promise.race([settled, delay(this.options.stopGraceMs ?? 5_000)]);
   }
 
-  /** Makes sure the run is being worked on, e.g. after it was started, cancelled or undone. */
-  wake(runId: string): void {
+  /**
+   * Makes sure the run of `shop` is being worked on, e.g. after it was started, cancelled or
+   * undone. Each loop is a job of its own: its lines carry the run and the shop, not the request
+   * that woke it.
+   */
+  wake(runId: string, shop: string): void {
     if (!this.accepting) return;
     if (this.loops.has(runId)) {
       this.wakeAgain.add(runId);
       return;
     }
-    const loop = this.work(runId)
-      .catch((err: unknown) => this.options.log.error({ err, runId }, "bulk run loop crashed"))
-      .finally(() => {
-        this.loops.delete(runId);
-        this.stopRequested.delete(runId);
-        if (this.wakeAgain.delete(runId)) this.wake(runId);
-      });
+    const { log } = this.options;
+    const loop = observeJob("bulk-seo-run", { log, shop, runId }, () =>
+      this.work(runId).catch((err: unknown) => log.error({ err }, "bulk run loop crashed")),
+    ).finally(() => {
+      this.loops.delete(runId);
+      this.stopRequested.delete(runId);
+      if (this.wakeAgain.delete(runId)) this.wake(runId, shop);
+    });
     this.loops.set(runId, loop);
   }
 
@@ -91,9 +97,9 @@ export class BulkRunWorker {
    * A cancel was recorded for the run: this process stops sending its items at once, rather
    * than after the batch in flight (another instance sees the status between batches).
    */
-  cancelled(runId: string): void {
+  cancelled(runId: string, shop: string): void {
     if (this.loops.has(runId)) this.stopRequested.add(runId);
-    this.wake(runId);
+    this.wake(runId, shop);
   }
 
   /** Resolves once no run is being worked on; for tests and shutdown. */
@@ -104,7 +110,8 @@ export class BulkRunWorker {
   private async work(runId: string): Promise<void> {
     const { db } = this.options;
     const signal = this.controller.signal;
-    const log = this.options.log.child({ runId });
+    // The job's scope puts the run id and the shop on every line.
+    const { log } = this.options;
     let client: AdminClient | null = null;
     let failures = 0;
 
