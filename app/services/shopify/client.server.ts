@@ -46,9 +46,9 @@ export interface AdminClientOptions {
   /** Failed deliveries (5xx, 429, no answer) tolerated per call (default 8). */
   maxAttempts?: number;
   /**
-   * THROTTLED answers tolerated per call (default 20). They are counted apart: Shopify ran
-   * nothing, and another client of the same shop (a second app instance) can keep the bucket
-   * low for a while.
+   * THROTTLED answers tolerated per call (default 8, about 30 s to 1 min of backoff in all).
+   * They are counted apart: Shopify ran nothing, and another client of the same shop (a second
+   * app instance) can keep the bucket low for a while.
    */
   maxThrottled?: number;
   backoff?: BackoffPolicy;
@@ -57,7 +57,7 @@ export interface AdminClientOptions {
 }
 
 const DEFAULT_MAX_ATTEMPTS = 8;
-const DEFAULT_MAX_THROTTLED = 20;
+const DEFAULT_MAX_THROTTLED = 8;
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 /** Shopify charges 10 points per mutation field; a query's cost is learned from its answers. */
 const FIRST_GUESS = { mutation: 10, query: 100 } as const;
