@@ -47,6 +47,9 @@ const envSchema = z
       .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// ")
       .default("file:./data/dev.sqlite"),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    // How long an instance's claim on a bulk run lasts unless renewed; a run whose instance died
+    // is taken over by another one after this long.
+    BULK_RUN_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
     SHOPIFY_EMULATOR_URL: emulatorUrl,
     APP_BRIDGE_URL: emulatorUrl,
     // Observability. The version logged on every line and given to Sentry as the release.

@@ -63,7 +63,11 @@ export async function startCatalogSync(
   const startedAt = new Date();
   if (!(await claimSync(db, target.shopId, options.trigger, startedAt))) return false;
 
-  const log = (options.log ?? logger).child({ shop: target.domain, sync: options.trigger });
+  const log = (options.log ?? logger).child({
+    component: "catalog-sync",
+    shop: target.domain,
+    sync: options.trigger,
+  });
   const client = options.client ?? (() => adminClientForShop(target.domain, log));
   log.info("catalog sync started");
   runInBackground(target.shopId, (signal) =>
@@ -89,7 +93,10 @@ export async function syncCatalogAfterInstall(db: Database, domain: string): Pro
     if (lastCompletedAt && lastCompletedAt >= shop.installedAt) return false;
     return await startCatalogSync(db, { shopId: shop.id, domain }, { trigger: "install" });
   } catch (err) {
-    logger.error({ err, shop: domain }, "catalog sync could not start after install");
+    logger.error(
+      { err, component: "catalog-sync", shop: domain },
+      "catalog sync could not start after install",
+    );
     return false;
   }
 }

@@ -8,6 +8,7 @@ import type { BatchContext } from "./batch-context.server";
 import { reconcileSending } from "./reconcile-sending.server";
 import { TEMPLATE_READ_SIZE } from "./products-for-templates";
 import { ACTIVE_RUN_STATUSES, UNDO_CANDIDATE_STATUSES, type RunStatus } from "./run-status";
+import { RunLeases } from "./run-lease.server";
 import { RUN_ITEM_FIELDS } from "./seo-values";
 import { undoBatch } from "./undo-batch.server";
 
@@ -21,6 +22,8 @@ export interface BulkRunWorkerOptions {
   maxFailures?: number;
   /** How long stop() waits for in-flight work to wind down. */
   stopGraceMs?: number;
+  /** How long this instance's claim on a run lasts unless renewed (default 30 s). */
+  leaseMs?: number;
 }
 
 type LoadedRun = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
@@ -39,7 +42,8 @@ function loadRun(db: Database, runId: string) {
 /**
  * Works through bulk runs in the background, one loop per active run, from the items' own
  * statuses: a run picked up after a restart carries on from its first unfinished item. See
- * docs/decisions/014-durable-bulk-seo-runs.md.
+ * docs/decisions/013-durable-bulk-seo-runs.md. Several app instances may share the database: a run
+is worked only by the instance holding its lease, and taken over when that instance dies.
  */
 export class BulkRunWorker {
   private controller = new AbortController();
@@ -47,28 +51,57 @@ export class BulkRunWorker {
   private readonly loops = new Map<string, Promise<void>>();
   private readonly wakeAgain = new Set<string>();
   private readonly stopRequested = new Set<string>();
+  private readonly leases: RunLeases;
+  private sweeper: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: BulkRunWorkerOptions) {}
+  constructor(private readonly options: BulkRunWorkerOptions) {
+    this.leases = new RunLeases(options.db, options.leaseMs ?? 30_000);
+  }
 
-  /** Resumes every run left active by the last process. */
+  /**
+   * Resumes every run left active that no live instance holds, then keeps looking for runs
+   * whose instance stopped renewing its lease.
+   */
   async start(): Promise<void> {
     this.controller = new AbortController();
     this.accepting = true;
+    const resumed = await this.wakeUnclaimed();
+    this.sweeper = setInterval(() => {
+      this.wakeUnclaimed().catch((err: unknown) =>
+        this.options.log.warn({ err }, "bulk runs to take over could not be read"),
+      );
+    }, this.leases.ms);
+    this.sweeper.unref();
+    this.options.log.info({ resumed }, "bulk run worker started");
+  }
+
+  /**
+   * Aborts in-flight calls (their items stay "sending" and are checked on resume) and hands
+   * this instance's runs back, so another instance, or this one restarted, resumes them at once.
+   */
+  async stop(): Promise<void> {
+    this.accepting = false;
+    clearInterval(this.sweeper);
+    this.controller.abort(new Error("the server is shutting down"));
+    const held = [...this.loops.keys()];
+    const settled = Promise.allSettled([...this.loops.values()]);
+    await Promise.race([settled, delay(this.options.stopGraceMs ?? 5_000)]);
+    await Promise.all(held.map((runId) => this.leases.release(runId)));
+  }
+
+  /** Wakes the active runs whose lease is free or expired; returns how many there were. */
+  private async wakeUnclaimed(): Promise<number> {
     const runs = await this.options.db.bulkRun.findMany({
-      where: { status: { in: [...ACTIVE_RUN_STATUSES] } },
+      where: {
+        status: { in: [...ACTIVE_RUN_STATUSES] },
+        OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: new Date() } }],
+      },
       select: { id: true, shop: { select: { domain: true } } },
       orderBy: { createdAt: "asc" },
     });
-    for (const run of runs) this.wake(run.id, run.shop.domain);
-    this.options.log.info({ resumed: runs.length }, "bulk run worker started");
-  }
-
-  /** Aborts in-flight calls (their items stay "sending" and are checked on resume). */
-  async stop(): Promise<void> {
-    this.accepting = false;
-    this.controller.abort(new Error("the server is shutting down"));
-    const settled = Promise.allSettled([...this.loops.values()]);
-    await Promise.race([settled, delay(this.options.stopGraceMs ?? 5_000)]);
+    const fresh = runs.filter((run) => !this.loops.has(run.id));
+    for (const run of fresh) this.wake(run.id, run.shop.domain);
+    return fresh.length;
   }
 
   /**
@@ -116,11 +149,17 @@ export class BulkRunWorker {
     let failures = 0;
 
     while (!signal.aborted) {
+      if (!(await this.leases.claim(runId))) {
+        log.debug("bulk run is worked by another instance");
+        return;
+      }
       const run = await loadRun(db, runId);
       if (!run) return;
       try {
-        client ??= await this.options.clientForShop(run.shop.domain, log);
-        const step = await this.step(run, { db, client, log, signal, shopId: run.shopId });
+        const shopClient = (client ??= await this.options.clientForShop(run.shop.domain, log));
+        const step = await this.leases.hold(runId, signal, (held) =>
+          this.step(run, { db, client: shopClient, log, signal: held, shopId: run.shopId }),
+        );
         failures = 0;
         if (step === "done") return;
       } catch (err) {
@@ -202,7 +241,14 @@ export class BulkRunWorker {
   private async finish(run: LoadedRun, to: RunStatus, error: string | null = null): Promise<Step> {
     const finished = await this.options.db.bulkRun.updateMany({
       where: { id: run.id, status: run.status },
-      data: { status: to, activeShopId: null, finishedAt: new Date(), error },
+      data: {
+        status: to,
+        activeShopId: null,
+        finishedAt: new Date(),
+        error,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
     });
     if (finished.count === 0) return "continue";
 

@@ -18,6 +18,7 @@ export const bulkRunWorker: BulkRunWorker =
     log: logger.child({ component: "bulk-runs" }),
     clientForShop: adminClientForShop,
     stopGraceMs: Math.min(5_000, env.SHUTDOWN_TIMEOUT_MS),
+    leaseMs: env.BULK_RUN_LEASE_MS,
   });
 
 if (env.NODE_ENV === "development") globalForWorker.searchlightBulkRuns = bulkRunWorker;
