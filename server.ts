@@ -69,8 +69,11 @@ function requestContext(
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
 
-    res.on("finish", () => {
+    // "close" comes after "finish", and alone when the client went away before the answer was
+    // sent: such a request is logged too, marked as aborted.
+    res.once("close", () => {
       const ms = Math.round(performance.now() - startedAt);
+      const aborted = !res.writableFinished;
       // The path only: query strings carry session tokens and HMACs.
       const line = {
         requestId,
@@ -80,8 +83,10 @@ function requestContext(
         shop: scope.shop,
         status: res.statusCode,
         ms,
+        ...(aborted && { aborted }),
       };
-      if (req.path === "/healthz") runtime.logger.debug(line, "request");
+      if (aborted) runtime.logger.warn(line, "request aborted by the client");
+      else if (req.path === "/healthz") runtime.logger.debug(line, "request");
       else runtime.logger.info(line, "request");
       if (scope.route) {
         observability.recordRequest({

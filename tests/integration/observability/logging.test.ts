@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -61,8 +62,9 @@ describe.each(testDatabaseProviders())("structured logs on %s", (provider) => {
   });
 
   it("writes JSON lines carrying the service, environment and release", () => {
-    const lines = stack.app.logs.filter((line) => !line.unparsed);
+    const lines = stack.app.logs;
 
+    expect(lines.filter((line) => line.unparsed)).toEqual([]);
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) {
       expect(line).toMatchObject({
@@ -132,6 +134,36 @@ describe.each(testDatabaseProviders())("structured logs on %s", (provider) => {
     });
     const access = linesOf(requestId).find((line) => line.msg === "request");
     expect(access).toMatchObject({ shop: SHOP.domain, status: 200 });
+  });
+
+  it("logs a request the client gave up on before it was answered", async () => {
+    const requestId = `aborted-${randomUUID()}`;
+    // Headers announce a body that never fully arrives; the client then drops the connection.
+    await new Promise<void>((resolve, reject) => {
+      const request = http.request(`${stack.app.url}/webhooks/products/update`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": "1000",
+          "X-Request-Id": requestId,
+        },
+      });
+      request.once("error", () => resolve());
+      request.write("{", () => setTimeout(() => (request.destroy(), resolve()), 200));
+      request.once("response", () => reject(new Error("the app answered a request cut short")));
+    });
+
+    await expect
+      .poll(() => linesOf(requestId).map((line) => line.msg))
+      .toContain("request aborted by the client");
+    expect(linesOf(requestId).find((line) => line.aborted)).toMatchObject({
+      level: 40,
+      method: "POST",
+      path: "/webhooks/products/update",
+      route: "routes/webhooks.products.update",
+      ms: expect.any(Number),
+    });
+    expect(linesOf(requestId).map((line) => line.msg)).not.toContain("request");
   });
 
   it("logs health checks at debug level", async () => {
