@@ -62,8 +62,20 @@ const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 /** Shopify charges 10 points per mutation field; a query's cost is learned from its answers. */
 const FIRST_GUESS = { mutation: 10, query: 100 } as const;
 
-/** The requested cost Shopify last reported for each operation, across shops. */
+/**
+ * The requested cost Shopify last reported for each operation and page size, across shops: a
+ * connection's cost grows with how many nodes it asks for (`first: 250` against `first: 25`).
+ */
 const learnedCosts = new Map<string, number>();
+
+function costKey(operation: OperationInfo, variables: unknown): string {
+  if (typeof variables !== "object" || variables === null) return operation.name;
+  const sizes = Object.entries(variables)
+    .filter(([, value]) => typeof value === "number")
+    .map(([name, value]) => `${name}=${String(value)}`)
+    .sort();
+  return sizes.length === 0 ? operation.name : `${operation.name}(${sizes.join(",")})`;
+}
 
 interface Attempt {
   operation: string;
@@ -145,8 +157,8 @@ function exceedsBucket(cost: CallCost | null): boolean {
   return cost?.requested != null && maximum !== undefined && cost.requested > maximum;
 }
 
-function expectedCost(operation: OperationInfo): number {
-  return learnedCosts.get(operation.name) ?? FIRST_GUESS[operation.kind];
+function expectedCost(operation: OperationInfo, variables: unknown): number {
+  return learnedCosts.get(costKey(operation, variables)) ?? FIRST_GUESS[operation.kind];
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -178,13 +190,13 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     }
   }
 
-  function learn(operation: OperationInfo, cost: CallCost | null): void {
-    if (cost?.requested != null) learnedCosts.set(operation.name, cost.requested);
+  function learn(operation: OperationInfo, variables: unknown, cost: CallCost | null): void {
+    if (cost?.requested != null) learnedCosts.set(costKey(operation, variables), cost.requested);
   }
 
-  async function acquire(operation: OperationInfo, signal?: AbortSignal) {
+  async function acquire(operation: OperationInfo, variables: unknown, signal?: AbortSignal) {
     try {
-      return await gate.acquire(expectedCost(operation), signal);
+      return await gate.acquire(expectedCost(operation, variables), signal);
     } catch (reason) {
       throw new AdminAbortedError(operation.name, { cause: reason });
     }
@@ -221,7 +233,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
 
     const failures = { transport: 0, throttled: 0 };
     for (let attempt = 1; ; attempt += 1) {
-      const permit: Permit = await acquire(operation, signal);
+      const permit: Permit = await acquire(operation, sendable.data, signal);
       const outcome = await observeAttempt(
         { operation: operation.name, shop, attempt },
         () => send(operation, sendable.data, signal),
@@ -232,7 +244,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       });
       const cost = "cost" in outcome ? outcome.cost : null;
       permit.release(cost?.throttleStatus ?? null);
-      learn(operation, cost);
+      learn(operation, sendable.data, cost);
 
       if (signal?.aborted) throw new AdminAbortedError(operation.name, { cause: signal.reason });
       if (outcome.kind === "data") return finish(operation, outcome.data);
