@@ -68,6 +68,26 @@ test("the merchant reviews the catalog's SEO: scores, an issue filter and paging
   await productRows(app).nth(1).getByRole("checkbox").check();
   await app.getByRole("button", { name: "Apply template" }).click();
   await expect(page).toHaveURL(/\/apps\/searchlight-seo\/templates\?products=\d+%2C\d+$/);
+  await expect(app.getByRole("radio", { name: "The 2 selected products" })).toBeChecked();
+
+  // Selecting the page, then the whole catalog, sends the merchant to apply to every product.
+  await page.goBack();
+  await expect(productRows(app)).toHaveCount(PAGE_SIZE);
+  await app
+    .getByRole("table")
+    .getByRole("columnheader", { name: "Select all products" })
+    .getByRole("checkbox")
+    .check();
+  await expect(app.getByText(`${PAGE_SIZE} selected`).first()).toBeVisible();
+  await app
+    .getByRole("button", { name: `Select all ${SHOP.products} products in the catalog` })
+    .click();
+  await expect(
+    app.getByText(`All ${SHOP.products} products in the catalog are selected`),
+  ).toBeVisible();
+  await app.getByRole("button", { name: "Apply template" }).click();
+  await expect(page).toHaveURL(/\/apps\/searchlight-seo\/templates$/);
+  await expect(app.getByRole("radio", { name: "Every product in the catalog" })).toBeChecked();
 
   expect(errors).toEqual([]);
 });

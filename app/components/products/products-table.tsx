@@ -17,7 +17,11 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect } from "react";
 
 import { useTranslation } from "~/i18n/i18n-provider";
-import { productEditorPath, templatesUrlFor } from "~/services/catalog/product-selection";
+import {
+  productEditorPath,
+  TEMPLATES_PATH,
+  templatesUrlFor,
+} from "~/services/catalog/product-selection";
 import type { ProductSortKey, SortDirection } from "~/services/catalog/product-list-input";
 import { AUDIT_RULE_IDS, type AuditRuleId } from "~/services/seo/audit-rules";
 import type { AppRouter } from "~/trpc/root.server";
@@ -66,6 +70,14 @@ export function ProductsTable({
   // A selection belongs to the page it was made on; the templates page takes at most one page.
   const { clearSelection } = selection;
   useEffect(() => clearSelection(), [state.input, clearSelection]);
+  // With no search or filter the table lists the whole catalog, so "select all" can mean every
+  // product in it: the templates page then applies to the catalog rather than to ids.
+  const total = page?.total ?? 0;
+  const listsCatalog = !state.issue && !state.searchText.trim();
+  const moreInCatalog = listsCatalog && total > products.length;
+  const applyTemplateUrl = selection.allResourcesSelected
+    ? TEMPLATES_PATH
+    : templatesUrlFor(selection.selectedResources);
   const formatDate = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso));
 
@@ -156,12 +168,21 @@ export function ProductsTable({
           plural: t("products.table.plural"),
         }}
         itemCount={products.length}
-        selectedItemsCount={selection.selectedResources.length}
+        selectedItemsCount={
+          selection.allResourcesSelected ? "All" : selection.selectedResources.length
+        }
         onSelectionChange={selection.handleSelectionChange}
+        hasMoreItems={moreInCatalog}
+        paginatedSelectAllActionText={t("products.table.selectCatalog", {
+          count: total.toLocaleString(locale),
+        })}
+        paginatedSelectAllText={t("products.table.catalogSelected", {
+          count: total.toLocaleString(locale),
+        })}
         promotedBulkActions={[
           {
             content: t("products.table.applyTemplate"),
-            onAction: () => navigate(templatesUrlFor(selection.selectedResources)),
+            onAction: () => navigate(applyTemplateUrl),
           },
         ]}
         headings={[
