@@ -14,5 +14,3 @@ function loadEnv(): Env {
 }
 
 export const env = loadEnv();
-
-export const isEmulatorMode = env.SHOPIFY_EMULATOR_URL !== undefined;

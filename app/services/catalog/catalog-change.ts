@@ -19,7 +19,3 @@ export function noteKeys(
   if (row.seoTitleKey) change.titleKeys.add(row.seoTitleKey);
   if (row.seoDescriptionKey) change.descriptionKeys.add(row.seoDescriptionKey);
 }
-
-export function isEmptyChange(change: CatalogChange): boolean {
-  return change.ids.size + change.titleKeys.size + change.descriptionKeys.size === 0;
-}

@@ -15,10 +15,6 @@ export function runInBackground(shopId: string, work: (signal: AbortSignal) => P
   running.set(shopId, { controller, done });
 }
 
-export function isRunningHere(shopId: string): boolean {
-  return running.has(shopId);
-}
-
 /** Resolves once the shop's background sync in this process (if any) has ended. */
 export async function settled(shopId: string): Promise<void> {
   await running.get(shopId)?.done;
