@@ -26,7 +26,8 @@ function flushAllOnExit() {
 /**
  * A log file rotated by size, as logrotate would name the copies. Writes are synchronous but
  * batched: nothing is lost to a crash except the lines of the current event-loop turn, and
- * those are written on exit.
+ * those are written on exit. A file that cannot be written (a full disk, say) never fails the
+ * code that logs: its lines are dropped, stdout still has them, and stderr says so once.
  */
 export class RotatingFile {
   private fd: number;
@@ -34,6 +35,8 @@ export class RotatingFile {
   private pending: string[] = [];
   private pendingBytes = 0;
   private flushScheduled = false;
+  // What is failing right now, so that each trouble is reported once until it clears.
+  private readonly failing = new Set<"write" | "rotate">();
 
   constructor(
     readonly file: string,
@@ -68,8 +71,13 @@ export class RotatingFile {
     this.size += this.pendingBytes;
     this.pendingBytes = 0;
     const bytes = Buffer.from(chunk);
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+      this.failing.delete("write");
+    } catch (error) {
+      this.report("write", "could not be written; its lines are dropped until it can", error);
+    }
   }
 
   /** Callback form, so that pino's `logger.flush(cb)` reaches the file. */
@@ -97,15 +105,32 @@ export class RotatingFile {
     });
   }
 
+  /**
+   * Renames the copies while the current file stays open, so that when a rename fails the
+   * lines keep going to the file they were going to; rotation is tried again a size later.
+   */
   private rotate() {
-    closeSync(this.fd);
-    // Renaming onto the last copy replaces it, which is how the oldest one is dropped.
-    for (let index = this.limits.keep - 1; index >= 1; index -= 1) {
-      renameIfPresent(`${this.file}.${index}`, `${this.file}.${index + 1}`);
-    }
-    if (this.limits.keep > 0) renameSync(this.file, `${this.file}.1`);
-    this.fd = openSync(this.file, this.limits.keep > 0 ? "a" : "w");
     this.size = 0;
+    try {
+      // Renaming onto the last copy replaces it, which is how the oldest one is dropped.
+      for (let index = this.limits.keep - 1; index >= 1; index -= 1) {
+        renameIfPresent(`${this.file}.${index}`, `${this.file}.${index + 1}`);
+      }
+      if (this.limits.keep > 0) renameSync(this.file, `${this.file}.1`);
+      const next = openSync(this.file, this.limits.keep > 0 ? "a" : "w");
+      closeSync(this.fd);
+      this.fd = next;
+      this.failing.delete("rotate");
+    } catch (error) {
+      this.report("rotate", "could not be rotated; writing on to it", error);
+    }
+  }
+
+  private report(trouble: "write" | "rotate", what: string, error: unknown) {
+    if (this.failing.has(trouble)) return;
+    this.failing.add(trouble);
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`log file ${this.file} ${what}: ${reason}\n`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from "~/db.server";
+import { isUniqueViolation } from "~/services/prisma-errors.server";
 import { logger, type Logger } from "~/observability/logger.server";
 import { adminClientForShop, type AdminClient } from "~/services/shopify/client.server";
 
@@ -11,10 +12,6 @@ export type SyncTrigger = "install" | "manual";
 interface SyncTarget {
   shopId: string;
   domain: string;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Database } from "~/db.server";
+import { prismaCode } from "~/services/prisma-errors.server";
 
 export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
@@ -6,12 +7,6 @@ export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0]
 // P2002: a concurrent writer inserted the same unique row first; the retry will see it.
 const RETRIED_CODES = new Set(["P2034", "P2002"]);
 const ATTEMPTS = 4;
-
-function prismaCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
-}
 
 /** A serializable transaction, run again when it lost a race with another writer. */
 export async function withRetriedTransaction<T>(

@@ -1,14 +1,11 @@
 import type { Database } from "~/db.server";
+import { isUniqueViolation } from "~/services/prisma-errors.server";
 
 interface Delivery {
   /** Shopify's X-Shopify-Webhook-Id: the same for every retry of one delivery. */
   id: string;
   shopDomain: string;
   topic: string;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /**

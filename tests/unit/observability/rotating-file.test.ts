@@ -1,8 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { RotatingFile } from "~/observability/rotating-file.server";
 
@@ -16,11 +25,15 @@ describe("RotatingFile", () => {
   });
 
   afterEach(() => {
+    vi.restoreAllMocks();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const line = (index: number) => `${JSON.stringify({ index, msg: "x".repeat(80) })}\n`;
   const files = () => readdirSync(path.dirname(file)).sort();
+  // The test runner writes to stderr too: only the file's own reports count.
+  const reports = (stderr: { mock: { calls: unknown[][] } }) =>
+    stderr.mock.calls.map((call) => String(call[0])).filter((text) => text.startsWith("log file"));
 
   it("starts a new file before a line would take the current one past the limit", () => {
     const rotating = new RotatingFile(file, { maxBytes: 1_000, keep: 3 });
@@ -80,5 +93,37 @@ describe("RotatingFile", () => {
 
     expect(readFileSync(file, "utf8")).toBe(line(1) + line(2));
     rotating.end();
+  });
+
+  it("writes on to the current file when its copy cannot be renamed, and says so once", () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    // A directory where the first copy should go makes the rename fail.
+    mkdirSync(path.join(dir, "logs", "combined.log.1", "occupied"), { recursive: true });
+    const rotating = new RotatingFile(file, { maxBytes: 300, keep: 1 });
+
+    for (let index = 0; index < 10; index += 1) {
+      expect(() => rotating.write(line(index))).not.toThrow();
+    }
+    rotating.end();
+
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines.map((text) => JSON.parse(text).index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(reports(stderr)).toEqual([expect.stringMatching(/combined\.log could not be rotated/)]);
+  });
+
+  it("drops lines it cannot write instead of throwing into the code that logs", () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const rotating = new RotatingFile(file, { maxBytes: 1_000_000, keep: 1 });
+    // The descriptor goes bad under it, as a write to a full or vanished disk would fail.
+    closeSync((rotating as unknown as { fd: number }).fd);
+
+    expect(() => {
+      rotating.write(line(1));
+      rotating.flushSync();
+      rotating.write(line(2));
+      rotating.flushSync();
+    }).not.toThrow();
+
+    expect(reports(stderr)).toEqual([expect.stringMatching(/combined\.log could not be written/)]);
   });
 });

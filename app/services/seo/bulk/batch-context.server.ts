@@ -3,7 +3,7 @@ import type { Logger } from "~/observability/logger.server";
 import { BatchCancelledError, runBatch } from "~/services/shopify/batch.server";
 import type { AdminClient } from "~/services/shopify/client.server";
 
-import { recordSeoChanges, type SeoChange } from "../mirror/record-seo-change.server";
+import { mirrorSeoChange, type SeoChange } from "../mirror/record-seo-change.server";
 
 export type UpdatedProduct = {
   updatedAt: string;
@@ -55,14 +55,7 @@ export async function sendItems<Item>(
   }
 }
 
-/**
- * The catalog mirror follows the change; if that fails the run goes on, as the product's
- * update webhook or the next sync brings the mirror in line.
- */
-export async function mirrorChange(context: BatchContext, change: SeoChange): Promise<void> {
-  try {
-    await recordSeoChanges(context.db, context.shopId, [change]);
-  } catch (err) {
-    context.log.warn({ err, resourceId: change.resourceId }, "catalog mirror not updated");
-  }
+/** The catalog mirror follows the change; if that fails the run goes on. */
+export function mirrorChange(context: BatchContext, change: SeoChange): Promise<void> {
+  return mirrorSeoChange(context.db, context.shopId, change, context.log);
 }

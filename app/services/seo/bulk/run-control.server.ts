@@ -1,8 +1,9 @@
 import type { Database } from "~/db.server";
+import { isUniqueViolation } from "~/services/prisma-errors.server";
 
 import { BulkRunError } from "./bulk-run-error";
 import { UNDO_CANDIDATE_STATUSES, UNDOABLE_RUN_STATUSES } from "./run-status";
-import { isUniqueViolation, refuseWhileActive } from "./start-run.server";
+import { refuseWhileActive } from "./start-run.server";
 
 async function ownedRun(db: Database, shopId: string, runId: string) {
   const run = await db.bulkRun.findFirst({ where: { id: runId, shopId } });

@@ -1,4 +1,5 @@
 import type { Database } from "~/db.server";
+import { isUniqueViolation } from "~/services/prisma-errors.server";
 import type { AdminClient } from "~/services/shopify/client.server";
 import type { OperationData } from "~/services/shopify/operation";
 
@@ -103,20 +104,20 @@ export async function refuseWhileActive(db: Database, shopId: string): Promise<v
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
-}
-
 /**
- * Every product of the shop, in id order: from the catalog mirror when it has been synced (the
- * list the merchant sees), otherwise read from Shopify.
+ * Every product of the shop, in id order: from the catalog mirror when its last sync completed
+ * (the list the merchant sees), otherwise read from Shopify, since a mirror that is being read,
+ * or whose read failed, may hold only part of the catalog.
  */
 async function catalogProductIds(db: Database, client: AdminClient, shopId: string) {
-  const mirrored = await db.metaTag.findMany({
-    where: { shopId, resourceType: "PRODUCT" },
-    select: { resourceId: true },
-  });
-  if (mirrored.length > 0) return sortByNumericId(mirrored.map((row) => row.resourceId));
+  const sync = await db.catalogSync.findUnique({ where: { shopId }, select: { status: true } });
+  if (sync?.status === "completed") {
+    const mirrored = await db.metaTag.findMany({
+      where: { shopId, resourceType: "PRODUCT" },
+      select: { resourceId: true },
+    });
+    return sortByNumericId(mirrored.map((row) => row.resourceId));
+  }
 
   const ids: string[] = [];
   let after: string | null = null;

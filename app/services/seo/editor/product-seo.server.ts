@@ -1,11 +1,12 @@
 import type { Database } from "~/db.server";
+import { logger } from "~/observability/logger.server";
 import type { AdminClient } from "~/services/shopify/client.server";
 import { UserErrorsError } from "~/services/shopify/errors";
 import type { UserError } from "~/services/shopify/operation";
 import { PRODUCT_DETAIL } from "~/services/shopify/operations/product-detail";
 import { PRODUCT_SEO_UPDATE } from "~/services/shopify/operations/product-seo-update";
 
-import { recordSeoChanges } from "../mirror/record-seo-change.server";
+import { mirrorSeoChange } from "../mirror/record-seo-change.server";
 import { SEO_FIELDS } from "../seo-field-limits";
 
 import { detectSeoConflict, type ProductVersion, type SeoValues } from "./conflict";
@@ -68,14 +69,13 @@ export async function saveProductSeo(
   }
   if (!updated) return { status: "notFound" };
 
-  await recordSeoChanges(db, shopId, [
-    {
-      resourceId: input.productId,
-      seo: updated.seo,
-      previous: current.seo,
-      source: "manual",
-      shopifyUpdatedAt: new Date(updated.updatedAt),
-    },
-  ]);
+  const change = {
+    resourceId: input.productId,
+    seo: updated.seo,
+    previous: current.seo,
+    source: "manual" as const,
+    shopifyUpdatedAt: new Date(updated.updatedAt),
+  };
+  await mirrorSeoChange(db, shopId, change, logger.child({ component: "seo-editor" }));
   return { status: "saved", product: { updatedAt: updated.updatedAt, seo: updated.seo } };
 }

@@ -1,4 +1,5 @@
 import type { Database } from "~/db.server";
+import type { Logger } from "~/observability/logger.server";
 import { emptyChange, noteKeys } from "~/services/catalog/catalog-change";
 import { PRODUCT_RESOURCE } from "~/services/catalog/mirror-fields";
 import { writeCatalog } from "~/services/catalog/write-catalog.server";
@@ -75,4 +76,22 @@ export async function recordSeoChanges(db: Database, shopId: string, changes: Se
     }
     return touched;
   });
+}
+
+/**
+ * The mirror follows a change already made in Shopify. If writing it fails, the change still
+ * stands: it is logged, and the product's update webhook or the next sync brings the mirror in
+ * line, so the caller reports Shopify's answer rather than a failure.
+ */
+export async function mirrorSeoChange(
+  db: Database,
+  shopId: string,
+  change: SeoChange,
+  log: Logger,
+): Promise<void> {
+  try {
+    await recordSeoChanges(db, shopId, [change]);
+  } catch (err) {
+    log.warn({ err, resourceId: change.resourceId }, "catalog mirror not updated");
+  }
 }

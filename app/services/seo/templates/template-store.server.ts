@@ -1,6 +1,5 @@
 import type { Database } from "~/db.server";
-
-import { isUniqueViolation } from "../bulk/start-run.server";
+import { isUniqueViolation } from "~/services/prisma-errors.server";
 
 import {
   activeTemplates,
@@ -93,9 +92,13 @@ export async function updateTemplate(
   const updated = await uniqueName(data.name, () =>
     db.seoTemplate.updateMany({ where: { id, shopId }, data }),
   );
-  if (updated.count === 0)
-    throw new TemplateStoreError("NOT_FOUND", "No such template for this shop");
-  return db.seoTemplate.findUniqueOrThrow({ where: { id }, select: TEMPLATE_FIELDS });
+  // Read back within the shop too: the template may have been deleted in between.
+  const template =
+    updated.count === 0
+      ? null
+      : await db.seoTemplate.findFirst({ where: { id, shopId }, select: TEMPLATE_FIELDS });
+  if (!template) throw new TemplateStoreError("NOT_FOUND", "No such template for this shop");
+  return template;
 }
 
 /** Runs made from the template keep their own copy of it, so they are untouched. */
