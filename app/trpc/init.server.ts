@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 
 import { traceProcedure } from "~/observability/trpc.server";
-import { AdminApiError } from "~/services/shopify/errors";
+import { AdminAbortedError, AdminApiError, UserErrorsError } from "~/services/shopify/errors";
 
 import type { Context } from "./context.server";
 
@@ -29,19 +29,26 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
-/** Times every procedure and turns an Admin API failure into a 502 that names the operation. */
+/**
+ * Shopify refusing a value is the merchant's input to fix; a call given up because the page went
+ * away is nobody's failure; anything else from the Admin API is an upstream failure.
+ */
+function adminFailureCode(error: AdminApiError): TRPCError["code"] {
+  if (error instanceof UserErrorsError) return "BAD_REQUEST";
+  if (error instanceof AdminAbortedError) return "CLIENT_CLOSED_REQUEST";
+  return "BAD_GATEWAY";
+}
+
+/** Times every procedure; an Admin API failure becomes an answer naming the operation. */
 const observed = t.middleware(async ({ ctx, path, type, next }) => {
   const startedAt = performance.now();
   const result = await next();
   const ms = Math.round(performance.now() - startedAt);
   ctx.log.debug({ procedure: path, type, ok: result.ok, ms }, "procedure finished");
 
-  if (!result.ok && result.error.cause instanceof AdminApiError) {
-    throw new TRPCError({
-      code: "BAD_GATEWAY",
-      message: result.error.cause.message,
-      cause: result.error.cause,
-    });
+  const cause = result.ok ? undefined : result.error.cause;
+  if (cause instanceof AdminApiError) {
+    throw new TRPCError({ code: adminFailureCode(cause), message: cause.message, cause });
   }
   return result;
 });

@@ -16,6 +16,13 @@ const cursorShape = z.object({
 
 export type ProductCursor = z.infer<typeof cursorShape>;
 
+// The last row's value for each sort, as encodeCursor wrote it; anything else was tampered with.
+const valueForSort: Record<ProductSortKey, z.ZodType> = {
+  title: z.string().nullable(),
+  score: z.number().int().nullable(),
+  updatedAt: z.iso.datetime().nullable(),
+};
+
 export class InvalidCursorError extends Error {
   constructor(reason: string) {
     super(`cursor: ${reason}`);
@@ -41,6 +48,9 @@ export function decodeCursor(
   if (!cursor.success) throw new InvalidCursorError("not a cursor this list returned");
   if (cursor.data.sort !== expected.sort || cursor.data.direction !== expected.direction) {
     throw new InvalidCursorError("made for another sort order; start again from the first page");
+  }
+  if (!valueForSort[expected.sort].safeParse(cursor.data.value).success) {
+    throw new InvalidCursorError("not a cursor this list returned");
   }
   return cursor.data;
 }

@@ -145,6 +145,15 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
       issue: "seo-title-typo",
     });
     const cursor = await trpc(stack, SHOP_A.domain, "products.list", { cursor: "not-a-cursor" });
+    // Well formed, for the right sort, but with a value no score can have.
+    const forged = Buffer.from(
+      JSON.stringify({ sort: "score", direction: "desc", value: "x", id: "c1" }),
+    ).toString("base64url");
+    const tampered = await trpc(stack, SHOP_A.domain, "products.list", {
+      sort: "score",
+      direction: "desc",
+      cursor: forged,
+    });
 
     expect(many.status).toBe(400);
     expect(many.error?.data.code).toBe("BAD_REQUEST");
@@ -152,6 +161,10 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
     expect(many.error?.message).toMatch(/pageSize: Page size can be at most 100/);
     expect(cursor.status).toBe(400);
     expect(cursor.error?.data.fieldErrors).toEqual({
+      cursor: ["cursor: not a cursor this list returned"],
+    });
+    expect(tampered.status).toBe(400);
+    expect(tampered.error?.data.fieldErrors).toEqual({
       cursor: ["cursor: not a cursor this list returned"],
     });
   });
