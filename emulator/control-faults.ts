@@ -27,8 +27,14 @@ export function faultsRouter(state: EmulatorState): Router {
   });
 
   router.delete("/", (req, res) => {
-    const { shop } = clearQuery.parse(req.query);
-    state.faults.clear(shop);
+    const parsed = clearQuery.safeParse(req.query);
+    if (!parsed.success) {
+      res
+        .status(400)
+        .json({ error: "invalid_request", fieldErrors: z.flattenError(parsed.error).fieldErrors });
+      return;
+    }
+    state.faults.clear(parsed.data.shop);
     res.status(204).end();
   });
 

@@ -100,6 +100,8 @@ export class WebhookSender {
   }
 
   private schedule(delivery: Delivery, attempt: number, delayMs: number): void {
+    // A delivery answered after stop() would otherwise leave a retry timer behind.
+    if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       const running = this.attempt(delivery, attempt).finally(() => this.inFlight.delete(running));
