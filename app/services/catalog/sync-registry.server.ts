@@ -11,8 +11,12 @@ const running = new Map<string, RunningSync>();
 /** Runs `work` in the background; it must record its own outcome and never reject. */
 export function runInBackground(shopId: string, work: (signal: AbortSignal) => Promise<void>) {
   const controller = new AbortController();
-  const done = work(controller.signal).finally(() => running.delete(shopId));
-  running.set(shopId, { controller, done });
+  const entry: RunningSync = { controller, done: Promise.resolve() };
+  // A newer sync of the same shop may have replaced this one's entry by the time it ends.
+  entry.done = work(controller.signal).finally(() => {
+    if (running.get(shopId) === entry) running.delete(shopId);
+  });
+  running.set(shopId, entry);
 }
 
 /** Resolves once the shop's background sync in this process (if any) has ended. */

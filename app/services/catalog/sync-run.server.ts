@@ -32,11 +32,32 @@ async function countProducts(client: AdminClient, { signal, log }: SyncRun) {
   }
 }
 
+/**
+ * A sync whose heartbeat stopped for too long (a page retried for minutes) may be replaced by a
+ * new one; the old one then stops at its next heartbeat instead of writing over the new one.
+ */
+class SupersededError extends Error {
+  constructor() {
+    super("a newer sync of this shop took over");
+    this.name = "SupersededError";
+  }
+}
+
+/** Only this run's row: `startedAt` tells it from a newer sync of the same shop. */
+function ownRow(run: SyncRun) {
+  return { shopId: run.shopId, startedAt: run.startedAt };
+}
+
 /** Reads the whole catalog page by page into the mirror, then drops what Shopify no longer has. */
 async function syncCatalog(run: SyncRun) {
   const { db, shopId, startedAt, signal } = run;
-  const record = (data: { total?: number | null; processed?: number }) =>
-    db.catalogSync.updateMany({ where: { shopId }, data: { ...data, heartbeatAt: new Date() } });
+  const record = async (data: { total?: number | null; processed?: number }) => {
+    const { count } = await db.catalogSync.updateMany({
+      where: ownRow(run),
+      data: { ...data, heartbeatAt: new Date() },
+    });
+    if (count === 0) throw new SupersededError();
+  };
   const client = await run.client();
   identifyShop({ domain: client.shop });
 
@@ -81,6 +102,8 @@ async function stopReason(run: SyncRun, err: unknown) {
   if (run.signal.aborted) {
     return { status: "cancelled", error: describe(run.signal.reason), expected: true };
   }
+  if (err instanceof SupersededError)
+    return { status: "cancelled", error: err.message, expected: true };
   const shop = await run.db.shop
     .findUnique({ where: { id: run.shopId }, select: { uninstalledAt: true } })
     .catch(() => undefined);
@@ -100,12 +123,12 @@ export function runSync(run: SyncRun): Promise<void> {
 }
 
 async function syncAndRecord(run: SyncRun): Promise<void> {
-  const { db, shopId, log } = run;
+  const { db, log } = run;
   try {
     const result = await syncCatalog(run);
     const finishedAt = new Date();
     await db.catalogSync.updateMany({
-      where: { shopId },
+      where: ownRow(run),
       data: {
         status: "completed",
         processed: result.processed,
@@ -129,7 +152,10 @@ async function syncAndRecord(run: SyncRun): Promise<void> {
     const { status, error, expected } = await stopReason(run, err);
     const now = new Date();
     await db.catalogSync
-      .updateMany({ where: { shopId }, data: { status, error, finishedAt: now, heartbeatAt: now } })
+      .updateMany({
+        where: ownRow(run),
+        data: { status, error, finishedAt: now, heartbeatAt: now },
+      })
       .catch((recordErr: unknown) => log.warn({ err: recordErr }, "sync outcome not recorded"));
     if (expected) log.info({ reason: error }, "catalog sync stopped");
     else log.error({ err }, "catalog sync failed");
