@@ -29,12 +29,14 @@ export async function createContext({ admin, session }: AuthenticatedAdmin, log:
     plan: shop?.activePlan?.planName,
   });
   const surfaced = surfaceShopifyResponses(admin);
+  const shopLog = log.child({ shop: session.shop });
   return {
     admin: surfaced,
-    adminClient: adminClientForRequest(surfaced, session.shop, log),
+    // The one Admin API client of the request: every procedure's calls share its cost gate.
+    adminClient: adminClientForRequest(surfaced, session.shop, shopLog),
     session,
     shop,
-    log: log.child({ shop: session.shop }),
+    log: shopLog,
   };
 }
 

@@ -4,7 +4,6 @@ import {
   listProductMetafields,
   setProductMetafields,
 } from "~/services/metafields/product-metafields.server";
-import { adminClientForRequest } from "~/services/shopify/client.server";
 
 import { router, shopProcedure } from "../init.server";
 
@@ -16,7 +15,7 @@ const metafieldKey = { namespace: z.string().min(1).max(255), key: z.string().mi
 /** A product's metafields, written with type-aware checks and Shopify's field paths on errors. */
 export const metafieldsRouter = router({
   list: shopProcedure.input(z.object({ productId })).query(async ({ ctx, input }) => {
-    const client = adminClientForRequest(ctx.admin, ctx.session.shop, ctx.log);
+    const client = ctx.adminClient;
     const metafields = await listProductMetafields(client, input.productId);
     if (!metafields) throw productNotFound();
     return { metafields };
@@ -36,7 +35,7 @@ export const metafieldsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const client = adminClientForRequest(ctx.admin, ctx.session.shop, ctx.log);
+      const client = ctx.adminClient;
       const result = await setProductMetafields(client, input);
       if (result.status === "notFound") throw productNotFound();
       ctx.log.info(

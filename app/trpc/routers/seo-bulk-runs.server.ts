@@ -7,7 +7,6 @@ import { cancelRun, undoRun } from "~/services/seo/bulk/run-control.server";
 import { getRun, listRunItems, listRuns } from "~/services/seo/bulk/run-queries.server";
 import { ITEM_STATUSES } from "~/services/seo/bulk/run-status";
 import { startBulkRun } from "~/services/seo/bulk/start-run.server";
-import { adminClientForRequest } from "~/services/shopify/client.server";
 
 import { router, shopProcedure } from "../init.server";
 
@@ -35,7 +34,7 @@ export const seoBulkRunsRouter = router({
       throw new TRPCError({ code: "NOT_FOUND", message: "No such template for this shop" });
     }
 
-    const client = adminClientForRequest(ctx.admin, ctx.session.shop, ctx.log);
+    const client = ctx.adminClient;
     // The worker reads {shop_name} from the shop's row.
     await shopForTemplates(ctx.shop, client);
     const run = await asTrpcErrors(() =>

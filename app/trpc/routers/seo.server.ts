@@ -9,7 +9,6 @@ import {
   hasIssues,
   templateIssues,
 } from "~/services/seo/templates/seo-templates";
-import { adminClientForRequest } from "~/services/shopify/client.server";
 
 import { router, shopProcedure } from "../init.server";
 
@@ -27,7 +26,7 @@ function templatesOf(input: z.infer<typeof templatePair>) {
 export const seoRouter = router({
   /** One product as the editor shows it, read from Shopify now. */
   product: shopProcedure.input(z.object({ productId })).query(async ({ ctx, input }) => {
-    const client = adminClientForRequest(ctx.admin, ctx.session.shop, ctx.log);
+    const client = ctx.adminClient;
     const shop = await shopForTemplates(ctx.shop, client);
     const found = await productForEditor(prisma, client, shop, input.productId);
     if (!found) throw productNotFound();
@@ -47,7 +46,7 @@ export const seoRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const client = adminClientForRequest(ctx.admin, ctx.session.shop, ctx.log);
+      const client = ctx.adminClient;
       const result = await saveProductSeo(prisma, client, ctx.shop.id, input);
       if (result.status === "notFound") throw productNotFound();
       ctx.log.info({ product: input.productId, status: result.status }, "product SEO save");
@@ -65,7 +64,7 @@ export const seoRouter = router({
   previewTemplate: shopProcedure
     .input(templatePair.extend({ productIds: z.array(productId).max(MAX_SELECTION).default([]) }))
     .query(async ({ ctx, input }) => {
-      const client = adminClientForRequest(ctx.admin, ctx.session.shop, ctx.log);
+      const client = ctx.adminClient;
       return previewTemplates(client, await shopForTemplates(ctx.shop, client), {
         templates: templatesOf(input),
         productIds: input.productIds,

@@ -187,9 +187,10 @@ export class BulkRunWorker {
       stopRequested: () => this.stopRequested.has(run.id),
     };
     const { db } = this.options;
-    const next = (statuses: readonly string[]) =>
+    // Every item up to the checkpoint is settled: a resumed run reads only the items after it.
+    const next = (statuses: readonly string[], after = -1) =>
       db.bulkRunItem.findMany({
-        where: { runId: run.id, status: { in: [...statuses] } },
+        where: { runId: run.id, position: { gt: after }, status: { in: [...statuses] } },
         orderBy: { position: "asc" },
         take: TEMPLATE_READ_SIZE,
         select: RUN_ITEM_FIELDS,
@@ -203,24 +204,24 @@ export class BulkRunWorker {
         });
         return "continue";
       case "running": {
-        const items = await next(["pending", "sending"]);
+        const items = await next(["pending", "sending"], run.checkpoint);
         if (items.length === 0) return this.finish(run, "completed");
         const templates = { title: run.titleTemplate, description: run.descriptionTemplate };
         const shop = { name: run.shop.name, language: run.shop.language };
         await applyBatch(context, { id: run.id, templates, shop }, items);
-        await this.saveCheckpoint(run.id);
+        await this.saveCheckpoint(run);
         return "continue";
       }
       case "cancelling": {
         // Updates that may have landed are settled first, so the counts and undo stay exact.
-        const interrupted = await next(["sending"]);
+        const interrupted = await next(["sending"], run.checkpoint);
         const notApplied = await reconcileSending(context, interrupted);
         await db.bulkRunItem.updateMany({
           where: { id: { in: notApplied.map((item) => item.id) }, status: "sending" },
           data: { status: "pending" },
         });
         if (interrupted.length === TEMPLATE_READ_SIZE) return "continue";
-        await this.saveCheckpoint(run.id);
+        await this.saveCheckpoint(run);
         return this.finish(run, "cancelled");
       }
       case "undoing": {
@@ -264,20 +265,21 @@ export class BulkRunWorker {
     return "done";
   }
 
-  /** The position before the first item still to do: where a resumed run starts. */
-  private async saveCheckpoint(runId: string): Promise<void> {
+  /** The position before the first item still to do: where the run, resumed, carries on. */
+  private async saveCheckpoint(run: LoadedRun): Promise<void> {
     const { db } = this.options;
-    const [firstOpen, total] = await Promise.all([
-      db.bulkRunItem.findFirst({
-        where: { runId, status: { in: ["pending", "sending"] } },
-        orderBy: { position: "asc" },
-        select: { position: true },
-      }),
-      db.bulkRunItem.count({ where: { runId } }),
-    ]);
+    const firstOpen = await db.bulkRunItem.findFirst({
+      where: {
+        runId: run.id,
+        position: { gt: run.checkpoint },
+        status: { in: ["pending", "sending"] },
+      },
+      orderBy: { position: "asc" },
+      select: { position: true },
+    });
     await db.bulkRun.update({
-      where: { id: runId },
-      data: { checkpoint: (firstOpen?.position ?? total) - 1 },
+      where: { id: run.id },
+      data: { checkpoint: (firstOpen?.position ?? run.total) - 1 },
     });
   }
 }
