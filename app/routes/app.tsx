@@ -21,6 +21,7 @@ const POLARIS_TRANSLATIONS = { en: polarisEnglish, fr: polarisFrench };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
+  // Named before the query, so a failure to read the shop is logged and reported with it.
   identifyShop({ domain: session.shop });
 
   const shop = await prisma.shop.findUnique({
