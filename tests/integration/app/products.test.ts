@@ -4,6 +4,7 @@ import { createDatabase, type Database } from "~/database.server";
 
 import { generateProducts } from "../../../emulator/fixtures/products";
 import { testDatabaseProviders } from "../database/databases";
+import { addFault } from "../seo/seo-support";
 import { ERASED, shopKeys, shopRows } from "../seo/shop-rows";
 import { SHOP_A, SHOP_B, startStack, type Stack } from "../../support/stack";
 import { deliverWebhook } from "../../support/webhooks";
@@ -231,6 +232,77 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
     expect([first.status, second.status]).toEqual([200, 200]);
     expect((await reads()) - before).toBe(1);
     expect(await db.webhookDelivery.count({ where: { id: delivery.webhookId } })).toBe(1);
+  });
+
+  it("asks Shopify to retry a delivery that arrives while its first attempt is being handled", async () => {
+    await webhooksSettled(stack, SHOP_A.domain);
+    const reads = async () =>
+      (await journal(stack, SHOP_A.domain)).filter(
+        (entry) => entry.operationName === "ProductDetail",
+      ).length;
+    const before = await reads();
+    // A slow read of the product keeps the first attempt busy while the retry arrives.
+    await addFault(stack, {
+      kind: "latency",
+      shop: SHOP_A.domain,
+      operationName: "ProductDetail",
+      latencyMs: 1_500,
+      count: 1,
+    });
+    const delivery = {
+      appUrl: stack.app.url,
+      path: "/webhooks/products/update",
+      topic: "products/update",
+      shop: SHOP_A.domain,
+      secret: stack.apiSecret,
+      payload: { id: 8, updated_at: new Date(Date.now() + 3_600_000).toISOString() },
+      webhookId: `overlapping-${provider}`,
+    };
+
+    const first = deliverWebhook(delivery);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const overlapping = await deliverWebhook(delivery);
+    const firstAnswer = await first;
+    const later = await deliverWebhook(delivery);
+
+    expect([firstAnswer.status, overlapping.status, later.status]).toEqual([200, 409, 200]);
+    expect((await reads()) - before).toBe(1);
+    const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.webhookId } });
+    expect(row.handledAt).toBeInstanceOf(Date);
+  });
+
+  it("handles again a delivery whose first attempt was cut off long ago", async () => {
+    await webhooksSettled(stack, SHOP_A.domain);
+    const reads = async () =>
+      (await journal(stack, SHOP_A.domain)).filter(
+        (entry) => entry.operationName === "ProductDetail",
+      ).length;
+    const before = await reads();
+    const webhookId = `cut-off-${provider}`;
+    // What a process killed in the middle of handling leaves behind.
+    await db.webhookDelivery.create({
+      data: {
+        id: webhookId,
+        shopDomain: SHOP_A.domain,
+        topic: "PRODUCTS_UPDATE",
+        receivedAt: new Date(Date.now() - 10 * 60_000),
+      },
+    });
+
+    const retry = await deliverWebhook({
+      appUrl: stack.app.url,
+      path: "/webhooks/products/update",
+      topic: "products/update",
+      shop: SHOP_A.domain,
+      secret: stack.apiSecret,
+      payload: { id: 9, updated_at: new Date(Date.now() + 3_600_000).toISOString() },
+      webhookId,
+    });
+
+    expect(retry.status).toBe(200);
+    expect((await reads()) - before).toBe(1);
+    const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: webhookId } });
+    expect(row.handledAt).toBeInstanceOf(Date);
   });
 
   it("drops a product deleted in Shopify from the mirror", async () => {
