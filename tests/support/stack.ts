@@ -24,6 +24,11 @@ export interface Stack {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** A session token minted by the emulator for the shop, as the admin would hand to the app. */
   sessionToken(shop: string): Promise<string>;
+  /**
+   * Another app process on the same database and emulator: a second instance, or the first one
+   * restarted on its port. The caller stops it.
+   */
+  startInstance(options?: { port?: number }): Promise<AppServer>;
   stop(): Promise<void>;
 }
 
@@ -53,17 +58,15 @@ export async function startStack(
     shops: options.shops ?? TWO_SHOPS,
   });
 
-  const app = await startAppServer({
-    port,
-    env: {
-      DATABASE_URL: database.url,
-      SHOPIFY_API_KEY: apiKey,
-      SHOPIFY_API_SECRET: apiSecret,
-      SHOPIFY_EMULATOR_URL: emulator.url,
-      APP_BRIDGE_URL: `${emulator.url}/app-bridge.js`,
-      ...options.env,
-    },
-  });
+  const env = {
+    DATABASE_URL: database.url,
+    SHOPIFY_API_KEY: apiKey,
+    SHOPIFY_API_SECRET: apiSecret,
+    SHOPIFY_EMULATOR_URL: emulator.url,
+    APP_BRIDGE_URL: `${emulator.url}/app-bridge.js`,
+    ...options.env,
+  };
+  const app = await startAppServer({ port, env });
 
   return {
     app,
@@ -84,6 +87,9 @@ export async function startStack(
       });
       const { token } = (await response.json()) as { token: string };
       return token;
+    },
+    async startInstance(instance = {}) {
+      return startAppServer({ port: instance.port ?? (await freePort()), env });
     },
     async stop() {
       await app.stop();

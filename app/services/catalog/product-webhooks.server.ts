@@ -27,9 +27,24 @@ interface ProductWebhook {
   admin?: Pick<AdminApiContext, "graphql">;
 }
 
-async function installedShopId(db: Database, domain: string) {
-  const shop = await db.shop.findUnique({ where: { domain }, select: { id: true } });
-  return shop?.id ?? null;
+/**
+ * The installed shop and the product a webhook is about, or null when there is nothing to do:
+ * a body without a usable id (logged), or a shop the app no longer holds.
+ */
+async function webhookTarget<Payload extends { id: number }>(
+  db: Database,
+  webhook: ProductWebhook,
+  schema: z.ZodType<Payload>,
+  log: Logger,
+) {
+  const payload = schema.safeParse(webhook.payload);
+  if (!payload.success) {
+    log.warn({ issues: payload.error.issues }, "product webhook without a usable id; ignored");
+    return null;
+  }
+  const shop = await db.shop.findUnique({ where: { domain: webhook.shop }, select: { id: true } });
+  if (!shop) return null;
+  return { shopId: shop.id, resourceId: productGid(payload.data.id), payload: payload.data };
 }
 
 /**
@@ -42,22 +57,17 @@ export async function refreshProductFromWebhook(
   webhook: ProductWebhook,
   log: Logger,
 ): Promise<WebhookOutcome> {
-  const payload = productPayload.safeParse(webhook.payload);
-  if (!payload.success) {
-    log.warn({ issues: payload.error.issues }, "product webhook without a usable id; ignored");
-    return "ignored";
-  }
-  const shopId = await installedShopId(db, webhook.shop);
-  if (!shopId) return "ignored";
+  const target = await webhookTarget(db, webhook, productPayload, log);
+  if (!target) return "ignored";
+  const { shopId, resourceId, payload } = target;
 
-  const resourceId = productGid(payload.data.id);
   const stored = await db.metaTag.findUnique({
     where: {
       shopId_resourceType_resourceId: { shopId, resourceType: PRODUCT_RESOURCE, resourceId },
     },
     select: { shopifyUpdatedAt: true },
   });
-  const changedAt = payload.data.updated_at ? new Date(payload.data.updated_at) : null;
+  const changedAt = payload.updated_at ? new Date(payload.updated_at) : null;
   if (changedAt && stored?.shopifyUpdatedAt && stored.shopifyUpdatedAt >= changedAt) {
     log.debug({ product: resourceId }, "mirror already holds this change");
     return "current";
@@ -85,15 +95,10 @@ export async function removeProductFromWebhook(
   webhook: ProductWebhook,
   log: Logger,
 ): Promise<WebhookOutcome> {
-  const payload = deletedPayload.safeParse(webhook.payload);
-  if (!payload.success) {
-    log.warn({ issues: payload.error.issues }, "product webhook without a usable id; ignored");
-    return "ignored";
-  }
-  const shopId = await installedShopId(db, webhook.shop);
-  if (!shopId) return "ignored";
+  const target = await webhookTarget(db, webhook, deletedPayload, log);
+  if (!target) return "ignored";
+  const { shopId, resourceId } = target;
 
-  const resourceId = productGid(payload.data.id);
   const { change } = await writeCatalog(db, shopId, (tx) =>
     removeProducts(tx, shopId, { resourceIds: [resourceId] }),
   );

@@ -67,6 +67,22 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
     expect(failures.map((line) => line.msg)).toEqual([]);
   });
 
+  /** Admin API reads of a product, which handling a product webhook makes. */
+  const productReads = async () =>
+    (await journal(stack, SHOP_A.domain)).filter((entry) => entry.operationName === "ProductDetail")
+      .length;
+
+  /** A products/update delivery newer than the mirror, so handling it reads the product. */
+  const productUpdate = (id: number, webhookId: string) => ({
+    appUrl: stack.app.url,
+    path: "/webhooks/products/update",
+    topic: "products/update",
+    shop: SHOP_A.domain,
+    secret: stack.apiSecret,
+    payload: { id, updated_at: new Date(Date.now() + 3_600_000).toISOString() },
+    webhookId,
+  });
+
   it("reads the whole catalog into the mirror after install, page by page", async () => {
     expect((await trpc(stack, SHOP_A.domain, "shop.info")).status).toBe(200);
 
@@ -210,37 +226,20 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
 
   it("handles a webhook delivered twice with the same id once", async () => {
     await webhooksSettled(stack, SHOP_A.domain);
-    const reads = async () =>
-      (await journal(stack, SHOP_A.domain)).filter(
-        (entry) => entry.operationName === "ProductDetail",
-      ).length;
-    const before = await reads();
-    const delivery = {
-      appUrl: stack.app.url,
-      path: "/webhooks/products/update",
-      topic: "products/update",
-      shop: SHOP_A.domain,
-      secret: stack.apiSecret,
-      // Newer than the mirror, so handling it reads the product again.
-      payload: { id: 7, updated_at: new Date(Date.now() + 3_600_000).toISOString() },
-      webhookId: `duplicate-${provider}`,
-    };
+    const before = await productReads();
+    const delivery = productUpdate(7, `duplicate-${provider}`);
 
     const first = await deliverWebhook(delivery);
     const second = await deliverWebhook(delivery);
 
     expect([first.status, second.status]).toEqual([200, 200]);
-    expect((await reads()) - before).toBe(1);
+    expect((await productReads()) - before).toBe(1);
     expect(await db.webhookDelivery.count({ where: { id: delivery.webhookId } })).toBe(1);
   });
 
   it("asks Shopify to retry a delivery that arrives while its first attempt is being handled", async () => {
     await webhooksSettled(stack, SHOP_A.domain);
-    const reads = async () =>
-      (await journal(stack, SHOP_A.domain)).filter(
-        (entry) => entry.operationName === "ProductDetail",
-      ).length;
-    const before = await reads();
+    const before = await productReads();
     // A slow read of the product keeps the first attempt busy while the retry arrives.
     await addFault(stack, {
       kind: "latency",
@@ -249,15 +248,7 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
       latencyMs: 1_500,
       count: 1,
     });
-    const delivery = {
-      appUrl: stack.app.url,
-      path: "/webhooks/products/update",
-      topic: "products/update",
-      shop: SHOP_A.domain,
-      secret: stack.apiSecret,
-      payload: { id: 8, updated_at: new Date(Date.now() + 3_600_000).toISOString() },
-      webhookId: `overlapping-${provider}`,
-    };
+    const delivery = productUpdate(8, `overlapping-${provider}`);
 
     const first = deliverWebhook(delivery);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -266,18 +257,14 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
     const later = await deliverWebhook(delivery);
 
     expect([firstAnswer.status, overlapping.status, later.status]).toEqual([200, 409, 200]);
-    expect((await reads()) - before).toBe(1);
+    expect((await productReads()) - before).toBe(1);
     const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.webhookId } });
     expect(row.handledAt).toBeInstanceOf(Date);
   });
 
   it("handles again a delivery whose first attempt was cut off long ago", async () => {
     await webhooksSettled(stack, SHOP_A.domain);
-    const reads = async () =>
-      (await journal(stack, SHOP_A.domain)).filter(
-        (entry) => entry.operationName === "ProductDetail",
-      ).length;
-    const before = await reads();
+    const before = await productReads();
     const webhookId = `cut-off-${provider}`;
     // What a process killed in the middle of handling leaves behind.
     await db.webhookDelivery.create({
@@ -289,18 +276,10 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
       },
     });
 
-    const retry = await deliverWebhook({
-      appUrl: stack.app.url,
-      path: "/webhooks/products/update",
-      topic: "products/update",
-      shop: SHOP_A.domain,
-      secret: stack.apiSecret,
-      payload: { id: 9, updated_at: new Date(Date.now() + 3_600_000).toISOString() },
-      webhookId,
-    });
+    const retry = await deliverWebhook(productUpdate(9, webhookId));
 
     expect(retry.status).toBe(200);
-    expect((await reads()) - before).toBe(1);
+    expect((await productReads()) - before).toBe(1);
     const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: webhookId } });
     expect(row.handledAt).toBeInstanceOf(Date);
   });

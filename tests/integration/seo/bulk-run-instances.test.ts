@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "~/database.server";
 
 import { testDatabaseProviders } from "../database/databases";
-import { freePort, startAppServer, type AppServer } from "../../support/app-server";
+import type { AppServer } from "../../support/app-server";
 import { SHOP_A, startStack, type Stack } from "../../support/stack";
 
 import {
@@ -47,17 +47,7 @@ describe.each(testDatabaseProviders())("a bulk run with two app instances on %s"
     const env = { BULK_RUN_LEASE_MS: String(LEASE_MS) };
     stack = await startStack(provider, { shops: [{ ...SHOP_A, products: PRODUCTS }], env });
     await install(trpcFor(stack, SHOP_A.domain));
-    second = await startAppServer({
-      port: await freePort(),
-      env: {
-        DATABASE_URL: stack.databaseUrl,
-        SHOPIFY_API_KEY: stack.apiKey,
-        SHOPIFY_API_SECRET: stack.apiSecret,
-        SHOPIFY_EMULATOR_URL: stack.emulatorUrl,
-        APP_BRIDGE_URL: `${stack.emulatorUrl}/app-bridge.js`,
-        ...env,
-      },
-    });
+    second = await stack.startInstance();
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "~/database.server";
 
 import { testDatabaseProviders } from "../database/databases";
-import { startAppServer, type AppServer } from "../../support/app-server";
+import type { AppServer } from "../../support/app-server";
 import { SHOP_A, startStack, type Stack } from "../../support/stack";
 
 import {
@@ -65,17 +65,7 @@ describe.each(testDatabaseProviders())("a bulk run killed mid-way on %s", (provi
       await db.$disconnect();
     }
 
-    replacement = await startAppServer({
-      port: Number(new URL(stack.app.url).port),
-      env: {
-        DATABASE_URL: stack.databaseUrl,
-        SHOPIFY_API_KEY: stack.apiKey,
-        SHOPIFY_API_SECRET: stack.apiSecret,
-        SHOPIFY_EMULATOR_URL: stack.emulatorUrl,
-        APP_BRIDGE_URL: `${stack.emulatorUrl}/app-bridge.js`,
-        ...LEASE,
-      },
-    });
+    replacement = await stack.startInstance({ port: Number(new URL(stack.app.url).port) });
     const finished = await waitForRun(alpha, runId, (run) => run.status === "completed", 60_000);
 
     expect(finished).toMatchObject({
