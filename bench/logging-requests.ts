@@ -5,21 +5,15 @@
  * LOG_LEVEL=silent, alternating so that both see the same machine.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 
 import autocannon from "autocannon";
 
-import { startEmulator } from "../emulator/index";
+import { setUpBench } from "./support/app-under-load";
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const ROUNDS = 2;
-const SHOP = { domain: "bench-shop.myshopify.com", name: "Bench Shop", products: 10 };
-// Widened so that the run measures the app, not Shopify's rate limit (see bench/request-cost.ts).
-const BUCKET = { size: 1_000_000, restoreRate: 1_000_000 };
 
 export type Mode = "info" | "silent";
 export type RequestCost = { mode: Mode; requestsPerSecond: number; p50: number; p99: number };
@@ -48,46 +42,16 @@ async function startApp(env: Record<string, string>) {
 }
 
 export async function measureRequestCost(): Promise<RequestCost[]> {
-  const port = 3100 + Math.floor(Math.random() * 500);
-  const appUrl = `http://127.0.0.1:${port}`;
-  const apiKey = "bench-api-key";
-  const apiSecret = randomBytes(24).toString("hex");
-  const dataDir = mkdtempSync(path.join(tmpdir(), "searchlight-bench-logging-"));
-  const databaseUrl = `file:${path.join(dataDir, "bench.sqlite")}`;
-
-  const migrate = spawn("npx", ["tsx", "scripts/db/migrate-deploy.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: "ignore",
-  });
-  await new Promise((resolve) => migrate.once("exit", resolve));
-  const emulator = await startEmulator({
-    port: 0,
-    app: { apiKey, apiSecret, url: appUrl },
-    bucket: BUCKET,
-    shops: [SHOP],
-  });
-  const baseEnv = {
-    PORT: String(port),
-    LISTEN_HOST: "127.0.0.1",
-    DATABASE_URL: databaseUrl,
-    SHOPIFY_API_KEY: apiKey,
-    SHOPIFY_API_SECRET: apiSecret,
-    SHOPIFY_APP_URL: appUrl,
-    SHOPIFY_EMULATOR_URL: emulator.url,
-    LOG_DIR: path.join(dataDir, "logs"),
-  };
+  const bench = await setUpBench("bench-logging");
+  const { appUrl } = bench;
+  const baseEnv = { ...bench.env, LOG_DIR: path.join(bench.dataDir, "logs") };
 
   const results: RequestCost[] = [];
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const mode of ["info", "silent"] as const) {
         const stop = await startApp({ ...baseEnv, LOG_LEVEL: mode });
-        const { token } = (await fetch(`${emulator.url}/__emulator/session-tokens`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ shop: SHOP.domain }),
-        }).then((response) => response.json())) as { token: string };
-        const headers = { Authorization: `Bearer ${token}` };
+        const headers = await bench.authorization();
         // One call first so the token exchange and the Shop row are not part of the measurement.
         await fetch(`${appUrl}/api/trpc/shop.info`, { headers });
         const result = await autocannon({
@@ -109,8 +73,7 @@ export async function measureRequestCost(): Promise<RequestCost[]> {
       }
     }
   } finally {
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
   return results;
 }

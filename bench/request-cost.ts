@@ -6,22 +6,14 @@
  *   npm run bench
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
 import autocannon from "autocannon";
 
-import { startEmulator } from "../emulator/index";
+import { setUpBench } from "./support/app-under-load";
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const STARTUP_RUNS = 3;
-const SHOP = { domain: "bench-shop.myshopify.com", name: "Bench Shop", products: 10 };
-// The emulator's bucket is widened so the run measures the app, not Shopify's rate limit: at
-// these rates one shop would be throttled by a real Standard-plan bucket within seconds.
-const BUCKET = { size: 1_000_000, restoreRate: 1_000_000 };
 
 function print(line = "") {
   process.stdout.write(`${line}\n`);
@@ -62,34 +54,8 @@ function summary(label: string, result: autocannon.Result) {
 }
 
 async function main() {
-  const port = 3100 + Math.floor(Math.random() * 500);
-  const appUrl = `http://127.0.0.1:${port}`;
-  const apiKey = "bench-api-key";
-  const apiSecret = randomBytes(24).toString("hex");
-  const dataDir = mkdtempSync(path.join(tmpdir(), "searchlight-bench-"));
-  const databaseUrl = `file:${path.join(dataDir, "bench.sqlite")}`;
-
-  const migrate = spawn("npx", ["tsx", "scripts/db/migrate-deploy.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: "ignore",
-  });
-  await new Promise((resolve) => migrate.once("exit", resolve));
-
-  const emulator = await startEmulator({
-    port: 0,
-    app: { apiKey, apiSecret, url: appUrl },
-    bucket: BUCKET,
-    shops: [SHOP],
-  });
-  const env = {
-    PORT: String(port),
-    LISTEN_HOST: "127.0.0.1",
-    DATABASE_URL: databaseUrl,
-    SHOPIFY_API_KEY: apiKey,
-    SHOPIFY_API_SECRET: apiSecret,
-    SHOPIFY_APP_URL: appUrl,
-    SHOPIFY_EMULATOR_URL: emulator.url,
-  };
+  const bench = await setUpBench("bench");
+  const { appUrl, env } = bench;
 
   const startups: number[] = [];
   for (let run = 0; run < STARTUP_RUNS; run += 1) {
@@ -101,26 +67,21 @@ async function main() {
 
   const app = startApp(env);
   await app.healthy;
-  const tokenResponse = await fetch(`${emulator.url}/__emulator/session-tokens`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ shop: SHOP.domain }),
-  });
-  const { token } = (await tokenResponse.json()) as { token: string };
-  const authorization = { Authorization: `Bearer ${token}` };
+  const authorization = await bench.authorization();
   // One call first so the token exchange and the Shop row are not part of the measurement.
   await fetch(`${appUrl}/api/trpc/shop.info`, { headers: authorization });
 
   const health = await load(`${appUrl}/healthz`);
   const shopInfo = await load(`${appUrl}/api/trpc/shop.info`, authorization);
   await app.stop();
-  await emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 
   print(`start-up to first healthy /healthz: median ${Math.round(startups[1] ?? 0)} ms`);
   print(`  runs: ${startups.map((ms) => Math.round(ms)).join(", ")} ms`);
   print();
-  print(`${CONNECTIONS} connections, ${DURATION_S} s each (emulator bucket widened, see source):`);
+  print(
+    `${CONNECTIONS} connections, ${DURATION_S} s each (emulator bucket widened, see bench/support):`,
+  );
   print(summary("/healthz", health));
   print(summary("shop.info (tRPC)", shopInfo));
   print();
