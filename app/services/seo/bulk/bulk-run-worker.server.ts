@@ -41,9 +41,9 @@ function loadRun(db: Database, runId: string) {
 
 /**
  * Works through bulk runs in the background, one loop per active run, from the items' own
- * statuses: a run picked up after a restart carries on from its first unfinished item. See
- * docs/decisions/013-durable-bulk-seo-runs.md. Several app instances may share the database: a run
-is worked only by the instance holding its lease, and taken over when that instance dies.
+ * statuses: a run picked up after a restart carries on from its first unfinished item. Several
+ * app instances may share the database: a run is worked only by the instance holding its
+ * lease, and taken over when that instance dies. See docs/decisions/013-durable-bulk-seo-runs.md.
  */
 export class BulkRunWorker {
   private controller = new AbortController();

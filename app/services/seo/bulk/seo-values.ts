@@ -40,7 +40,7 @@ export function seoInput(item: RunItem, which: "new" | "previous"): Partial<SeoV
   return input;
 }
 
-/** Whether Shopify's SEO fields hold the run's new (or previous) values for the fields it changed. */
+/** Whether Shopify's SEO fields hold the run's new (or previous) values, in the fields it sets. */
 export function matchesValues(
   current: SeoValues,
   item: RunItem,

@@ -99,7 +99,8 @@ export async function refuseWhileActive(db: Database, shopId: string): Promise<v
   if (active) {
     throw new BulkRunError(
       "RUN_IN_PROGRESS",
-      `Another bulk run is ${active.status} for this shop (run ${active.id}); wait for it to finish or cancel it`,
+      `Another bulk run is ${active.status} for this shop (run ${active.id}); ` +
+        "wait for it to finish or cancel it",
     );
   }
 }
