@@ -4,14 +4,14 @@ import { testDatabaseProviders } from "../database/databases";
 import { SHOP_A, startStack, type Stack } from "../../support/stack";
 
 import {
-  addFault,
   deleteEmulatedProduct,
   install,
   productGid,
   productUpdateCounts,
+  startSlowRun,
+  type TrpcClient,
   trpcFor,
   waitForRun,
-  type TrpcClient,
 } from "./seo-support";
 
 const PRODUCTS = 30;
@@ -49,20 +49,11 @@ describe.each(testDatabaseProviders())("a product deleted during a bulk run on %
   });
 
   it("is skipped, and the run updates every other product", async () => {
-    await addFault(stack, {
-      kind: "latency",
-      shop: SHOP_A.domain,
-      operationName: "ProductSeoUpdate",
+    const { runId, productIds } = await startSlowRun(stack, SHOP_A.domain, {
+      products: PRODUCTS,
       latencyMs: 800,
-    });
-    const productIds = Array.from({ length: PRODUCTS }, (_, index) => productGid(index + 1));
-    const started = await alpha.mutate<{ runId: string }>("seo.bulkRuns.start", {
       titleTemplate: "{product_title} | Deleted mid-run",
-      scope: "selection",
-      productIds,
     });
-    expect(started.error).toBeNull();
-    const { runId } = started.data;
 
     await waitForRun(alpha, runId, (run) => run.processed >= 1);
     await deleteEmulatedProduct(stack, SHOP_A.domain, DELETED);

@@ -6,14 +6,7 @@ import { testDatabaseProviders } from "../database/databases";
 import type { AppServer } from "../../support/app-server";
 import { SHOP_A, startStack, type Stack } from "../../support/stack";
 
-import {
-  addFault,
-  install,
-  productGid,
-  productUpdateCounts,
-  trpcFor,
-  waitForRun,
-} from "./seo-support";
+import { install, productUpdateCounts, startSlowRun, trpcFor, waitForRun } from "./seo-support";
 
 const PRODUCTS = 100;
 const LEASE_MS = 2_000;
@@ -58,20 +51,11 @@ describe.each(testDatabaseProviders())("a bulk run with two app instances on %s"
   it("is worked by one instance at a time and taken over when that one dies", async () => {
     const alpha = trpcFor(stack, SHOP_A.domain);
     // Slow updates, so the run outlasts several of the second instance's looks for free runs.
-    await addFault(stack, {
-      kind: "latency",
-      shop: SHOP_A.domain,
-      operationName: "ProductSeoUpdate",
+    const { runId, productIds } = await startSlowRun(stack, SHOP_A.domain, {
+      products: PRODUCTS,
       latencyMs: 400,
-    });
-    const productIds = Array.from({ length: PRODUCTS }, (_, index) => productGid(index + 1));
-    const started = await alpha.mutate<{ runId: string }>("seo.bulkRuns.start", {
       titleTemplate: "{product_title} | Shared",
-      scope: "selection",
-      productIds,
     });
-    expect(started.error).toBeNull();
-    const { runId } = started.data;
 
     await waitForRun(alpha, runId, (run) => run.processed >= 10);
     await new Promise((resolve) => setTimeout(resolve, LEASE_MS * 1.5));

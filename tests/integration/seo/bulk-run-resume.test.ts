@@ -7,11 +7,10 @@ import type { AppServer } from "../../support/app-server";
 import { SHOP_A, startStack, type Stack } from "../../support/stack";
 
 import {
-  addFault,
   emulatedProduct,
   install,
-  productGid,
   productUpdateCounts,
+  startSlowRun,
   trpcFor,
   waitForRun,
 } from "./seo-support";
@@ -37,20 +36,11 @@ describe.each(testDatabaseProviders())("a bulk run killed mid-way on %s", (provi
   it("resumes from its checkpoint after a restart and updates every product exactly once", async () => {
     const alpha = trpcFor(stack, SHOP_A.domain);
     // Slow updates, so the kill lands with updates in flight and others still to send.
-    await addFault(stack, {
-      kind: "latency",
-      shop: SHOP_A.domain,
-      operationName: "ProductSeoUpdate",
+    const { runId, productIds } = await startSlowRun(stack, SHOP_A.domain, {
+      products: PRODUCTS,
       latencyMs: 200,
-    });
-    const productIds = Array.from({ length: PRODUCTS }, (_, index) => productGid(index + 1));
-    const started = await alpha.mutate<{ runId: string }>("seo.bulkRuns.start", {
       titleTemplate: "{product_title} | Resumed",
-      scope: "selection",
-      productIds,
     });
-    expect(started.error).toBeNull();
-    const { runId } = started.data;
 
     await waitForRun(alpha, runId, (run) => run.processed >= 10);
     await stack.app.stop("SIGKILL");

@@ -145,3 +145,28 @@ export async function install(trpc: TrpcClient): Promise<void> {
   const answer = await trpc.query("shop.info");
   expect(answer.status).toBe(200);
 }
+
+/**
+ * Starts a bulk run over the shop's first `products` products with every SEO update slowed by
+ * `latencyMs`, so that a test can act on the run while it is still going.
+ */
+export async function startSlowRun(
+  stack: Stack,
+  shop: string,
+  options: { products: number; latencyMs: number; titleTemplate: string },
+): Promise<{ runId: string; productIds: string[] }> {
+  await addFault(stack, {
+    kind: "latency",
+    shop,
+    operationName: "ProductSeoUpdate",
+    latencyMs: options.latencyMs,
+  });
+  const productIds = Array.from({ length: options.products }, (_, index) => productGid(index + 1));
+  const started = await trpcFor(stack, shop).mutate<{ runId: string }>("seo.bulkRuns.start", {
+    titleTemplate: options.titleTemplate,
+    scope: "selection",
+    productIds,
+  });
+  expect(started.error).toBeNull();
+  return { runId: started.data.runId, productIds };
+}
