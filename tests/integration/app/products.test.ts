@@ -5,7 +5,7 @@ import { createDatabase, type Database } from "~/database.server";
 import { generateProducts } from "../../../emulator/fixtures/products";
 import { testDatabaseProviders } from "../database/databases";
 import { addFault } from "../seo/seo-support";
-import { ERASED, shopKeys, shopRows } from "../seo/shop-rows";
+import { expectRedactToErase, shopKeys, shopRows } from "../seo/shop-rows";
 import { SHOP_A, SHOP_B, startStack, type Stack } from "../../support/stack";
 import { deliverWebhook } from "../../support/webhooks";
 
@@ -324,18 +324,7 @@ describe.each(testDatabaseProviders())("the products area on %s", (provider) => 
     expect(alphaBefore).toMatchObject({ catalogSyncs: 1, activePlans: 1 });
     expect(alphaBefore.webhookDeliveries).toBeGreaterThan(0);
 
-    const response = await deliverWebhook({
-      appUrl: stack.app.url,
-      path: "/webhooks/shop/redact",
-      topic: "shop/redact",
-      shop: SHOP_A.domain,
-      secret: stack.apiSecret,
-      payload: { shop_id: 1, shop_domain: SHOP_A.domain },
-    });
-
-    expect(response.status).toBe(200);
-    expect(await shopRows(db, alpha)).toEqual(ERASED);
-    expect(await shopRows(db, bravo)).toEqual(bravoBefore);
+    await expectRedactToErase(stack, db, alpha, { keys: bravo, before: bravoBefore });
     expect(bravoBefore).toMatchObject({ shops: 1, metaTags: 5, catalogSyncs: 1 });
   });
 });

@@ -5,10 +5,9 @@ import { createDatabase, type Database } from "~/database.server";
 import { waitForSync, webhooksSettled } from "../app/products-helpers";
 import { testDatabaseProviders } from "../database/databases";
 import { SHOP_A, SHOP_B, startStack, type Stack } from "../../support/stack";
-import { deliverWebhook } from "../../support/webhooks";
 
 import { install, productGid, trpcFor, waitForRun } from "./seo-support";
-import { ERASED, shopKeys, shopRows } from "./shop-rows";
+import { expectRedactToErase, shopKeys, shopRows } from "./shop-rows";
 
 describe.each(testDatabaseProviders())("shop/redact and the SEO workspace on %s", (provider) => {
   let stack: Stack;
@@ -54,17 +53,6 @@ describe.each(testDatabaseProviders())("shop/redact and the SEO workspace on %s"
     });
     expect(bravoBefore).toMatchObject({ seoTemplates: 1, bulkRuns: 1, bulkRunItems: 2 });
 
-    const response = await deliverWebhook({
-      appUrl: stack.app.url,
-      path: "/webhooks/shop/redact",
-      topic: "shop/redact",
-      shop: SHOP_A.domain,
-      secret: stack.apiSecret,
-      payload: { shop_id: 1, shop_domain: SHOP_A.domain },
-    });
-
-    expect(response.status).toBe(200);
-    expect(await shopRows(db, alpha)).toEqual(ERASED);
-    expect(await shopRows(db, bravo)).toEqual(bravoBefore);
+    await expectRedactToErase(stack, db, alpha, { keys: bravo, before: bravoBefore });
   });
 });

@@ -1,7 +1,12 @@
 // What the app holds for one shop, counted for the shop/redact tests. The shop and its runs are
 // captured by id before erasure: a filter through the Shop relation counts nothing once the Shop
 // row is gone, even when rows that pointed at it were left behind.
+import { expect } from "vitest";
+
 import type { Database } from "~/database.server";
+
+import type { Stack } from "../../support/stack";
+import { deliverWebhook } from "../../support/webhooks";
 
 export interface ShopKeys {
   domain: string;
@@ -47,3 +52,27 @@ export const ERASED: ShopRows = {
   bulkRunItems: 0,
   webhookDeliveries: 0,
 };
+
+/**
+ * Delivers shop/redact for `erased` as Shopify would and checks that none of its rows are left
+ * and that `other`'s rows are exactly the `otherBefore` counted earlier.
+ */
+export async function expectRedactToErase(
+  stack: Stack,
+  db: Database,
+  erased: ShopKeys,
+  other: { keys: ShopKeys; before: ShopRows },
+): Promise<void> {
+  const response = await deliverWebhook({
+    appUrl: stack.app.url,
+    path: "/webhooks/shop/redact",
+    topic: "shop/redact",
+    shop: erased.domain,
+    secret: stack.apiSecret,
+    payload: { shop_id: 1, shop_domain: erased.domain },
+  });
+
+  expect(response.status).toBe(200);
+  expect(await shopRows(db, erased)).toEqual(ERASED);
+  expect(await shopRows(db, other.keys)).toEqual(other.before);
+}
